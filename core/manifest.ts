@@ -1,0 +1,107 @@
+/**
+ * The corpus manifest (version 1): what every sample is, and everything a consumer needs to process
+ * it. Shared by generators (which write it), checkers and adapters (which read it). The JSON Schema
+ * below is the contract; tests validate every manifest against it.
+ */
+import { ALGORITHMS, CONTENT_TYPE_NAMES, FEATURES, PROFILES, type Algorithm, type ContentTypeName, type Feature, type Profile } from './vocabulary.ts';
+
+export interface RecipientInput {
+  readonly id: string;
+  readonly cert: string;
+  readonly key: string;
+}
+
+export interface SampleInputs {
+  /** The exact content a consumer should recover or verify (path relative to the manifest). */
+  readonly content?: string;
+  /** True when the content is not in the message and must be supplied (detached signature). */
+  readonly detached?: boolean;
+  /** Certificates of the signers, for consumers that need them outside the message. */
+  readonly signerCerts?: readonly string[];
+  readonly recipient?: RecipientInput;
+  /** KEK (with its KEKIdentifier) for KEKRecipientInfo, or the bare key of an EncryptedData. */
+  readonly kek?: { readonly keyId?: string; readonly key: string; readonly wrap: string };
+  readonly password?: string;
+}
+
+export interface Sample {
+  readonly id: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly format: 'der' | 'ber';
+  readonly contentType: ContentTypeName;
+  readonly expected: 'valid';
+  readonly description: string;
+  readonly features: readonly Feature[];
+  readonly algorithms: readonly Algorithm[];
+  /** RFC sections the sample exercises, as rfcNNNN/section. */
+  readonly requirements: readonly string[];
+  readonly profiles: readonly Profile[];
+  readonly inputs: SampleInputs;
+}
+
+export interface Manifest {
+  readonly version: 1;
+  readonly seed: string;
+  readonly generator: string;
+  /** The instant at which certificates are to be validated (no wall clock anywhere). */
+  readonly validationTime: string;
+  readonly trustAnchors: readonly string[];
+  readonly samples: readonly Sample[];
+}
+
+const pathString = { type: 'string', pattern: '^[A-Za-z0-9._/-]+$', not: { pattern: '(^/|\\.\\.)' } } as const;
+
+export const MANIFEST_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://cms-interop.invalid/schema/manifest-v1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'seed', 'generator', 'validationTime', 'trustAnchors', 'samples'],
+  properties: {
+    version: { const: 1 },
+    seed: { type: 'string', minLength: 1 },
+    generator: { type: 'string' },
+    validationTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$' },
+    trustAnchors: { type: 'array', minItems: 1, items: pathString },
+    samples: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'file', 'sha256', 'format', 'contentType', 'expected', 'description', 'features', 'algorithms', 'requirements', 'profiles', 'inputs'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)+$' },
+          file: pathString,
+          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          format: { enum: ['der', 'ber'] },
+          contentType: { enum: [...CONTENT_TYPE_NAMES] },
+          expected: { enum: ['valid'] },
+          description: { type: 'string', minLength: 10, pattern: '^[^\\n]+$' },
+          features: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: Object.keys(FEATURES) } },
+          algorithms: { type: 'array', uniqueItems: true, items: { enum: Object.keys(ALGORITHMS) } },
+          requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^rfc\\d{4}/[0-9A-Z][0-9.]*$' } },
+          profiles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PROFILES] } },
+          inputs: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              content: pathString,
+              detached: { type: 'boolean' },
+              signerCerts: { type: 'array', items: pathString },
+              recipient: {
+                type: 'object', additionalProperties: false, required: ['id', 'cert', 'key'],
+                properties: { id: { type: 'string' }, cert: pathString, key: pathString },
+              },
+              kek: {
+                type: 'object', additionalProperties: false, required: ['key', 'wrap'],
+                properties: { keyId: { type: 'string', pattern: '^[0-9a-f]+$' }, key: { type: 'string', pattern: '^[0-9a-f]+$' }, wrap: { type: 'string' } },
+              },
+              password: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

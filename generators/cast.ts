@@ -1,0 +1,107 @@
+/**
+ * Loads the committed cast (corpus/keys/) for the generators: keys as Node KeyObjects (or raw
+ * X9.42 DH numbers, which Node cannot use), certificates as DER, and the identifiers CMS needs
+ * (IssuerAndSerialNumber, SubjectKeyIdentifier) cut from the certificate bytes themselves.
+ */
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { seq } from '../core/der/encode.ts';
+import { at, children, contentBytes, encodedOf, readTlv } from '../core/der/tlv.ts';
+
+import type { KeyFamily } from './cast-spec.ts';
+
+export const CAST_DIR = new URL('../corpus/keys/', import.meta.url).pathname;
+
+export interface Identity {
+  readonly id: string;
+  readonly family: KeyFamily;
+  readonly email: string | null;
+  /** PKCS#8 PEM, as committed. */
+  readonly keyPem: string;
+  /** Node KeyObject, except for X9.42 DH keys. */
+  readonly key: KeyObject | null;
+  readonly certDer: Uint8Array;
+  readonly issuerAndSerial: Uint8Array;
+  readonly ski: Uint8Array;
+  /** SubjectPublicKeyInfo DER. */
+  readonly spki: Uint8Array;
+  /** Relative file names under keys/. */
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+export interface Cast {
+  readonly dir: string;
+  readonly ids: readonly string[];
+  get(id: string): Identity;
+  readonly crlDer: Uint8Array;
+  readonly files: readonly string[];
+}
+
+/** TBSCertificate fields: [0] version, serial, signature, issuer, validity, subject, spki, ... */
+function certificateParts(cert: Uint8Array) {
+  const tbs = at(cert, [0]);
+  const f = children(cert, tbs);
+  const offset = f[0]!.tag === 0xa0 ? 1 : 0;
+  const serial = encodedOf(cert, f[offset]!);
+  const issuer = encodedOf(cert, f[offset + 2]!);
+  const spki = encodedOf(cert, f[offset + 5]!);
+  let ski: Uint8Array | null = null;
+  const extsWrapper = f.find((t) => t.tag === 0xa3);
+  if (extsWrapper) {
+    const exts = children(cert, children(cert, extsWrapper)[0]!);
+    for (const ext of exts) {
+      const parts = children(cert, ext);
+      const id = contentBytes(cert, parts[0]!);
+      if (Buffer.from(id).equals(Buffer.from([0x55, 0x1d, 0x0e]))) {
+        const value = contentBytes(cert, parts[parts.length - 1]!);
+        ski = contentBytes(value, readTlv(value));
+      }
+    }
+  }
+  if (!ski) throw new Error('cast certificate has no subjectKeyIdentifier');
+  return { serial, issuer, spki, ski };
+}
+
+export function loadCast(dir = CAST_DIR): Cast {
+  const index = parse(readFileSync(join(dir, 'cast.yaml'), 'utf8')) as {
+    identities: { id: string; family: KeyFamily; email: string | null }[];
+  };
+  const map = new Map<string, Identity>();
+  const files: string[] = ['cast.yaml', 'carl.crl.pem', 'carl.crl.der'];
+  for (const e of index.identities) {
+    const keyFile = `${e.id}.key.pem`;
+    const certFile = `${e.id}.cert.pem`;
+    files.push(keyFile, certFile, `${e.id}.cert.der`);
+    const keyPem = readFileSync(join(dir, keyFile), 'utf8');
+    const certDer = new Uint8Array(readFileSync(join(dir, `${e.id}.cert.der`)));
+    const p = certificateParts(certDer);
+    map.set(e.id, {
+      id: e.id,
+      family: e.family,
+      email: e.email,
+      keyPem,
+      key: e.family === 'dh2048' ? null : createPrivateKey(keyPem),
+      certDer,
+      issuerAndSerial: seq(p.issuer, p.serial),
+      ski: p.ski,
+      spki: p.spki,
+      certFile,
+      keyFile,
+    });
+  }
+  return {
+    dir,
+    ids: [...map.keys()],
+    get(id) {
+      const v = map.get(id);
+      if (!v) throw new Error(`no cast identity "${id}" (have: ${[...map.keys()].join(', ')})`);
+      return v;
+    },
+    crlDer: new Uint8Array(readFileSync(join(dir, 'carl.crl.der'))),
+    files,
+  };
+}
+

@@ -1,0 +1,125 @@
+/**
+ * SignedData (RFC 5652 5). The builder takes explicit choices (signer identifier kind, signed
+ * attributes, certificates, CRLs, DER or BER) and computes what the RFC fixes: versions (5.1, 5.3),
+ * the digestAlgorithms set, the message-digest and content-type attributes, the DER SET OF that is
+ * signed (5.4). Countersignatures (11.4) reuse the same SignerInfo builder over a signature value.
+ */
+import { ber, ctxConstructed, ctxPrimitive, derSort, explicit, int, octets, oid, seq, setOf, TAG } from '../../core/der/encode.ts';
+import { OID } from '../../core/oids.ts';
+import type { Identity } from '../cast.ts';
+import type { SeededRandom } from '../random.ts';
+import { DIGESTS } from './algorithms.ts';
+import { attribute, attributesField, contentTypeAttr, messageDigestAttr, signedAttributesSet } from './attributes.ts';
+import { contentInfo, type Encoding } from './content-info.ts';
+import { signatureIdentifier, signData, type SignatureChoice } from './signers.ts';
+
+export type SidKind = 'issuerAndSerial' | 'ski';
+
+export interface SignerSpec {
+  readonly identity: Identity;
+  readonly signature: SignatureChoice;
+  readonly sid?: SidKind;
+  /**
+   * null: no signed attributes, the content itself is signed. Otherwise the attributes to add to
+   * content-type (omitted for countersignatures) and message-digest, which the builder computes.
+   */
+  readonly signedAttrs: readonly Uint8Array[] | null;
+  /** Unsigned attributes; a function receives the finished signature (for countersignatures). */
+  readonly unsignedAttrs?: (signature: Uint8Array) => readonly Uint8Array[];
+}
+
+export interface BuiltSignerInfo {
+  readonly encoded: Uint8Array;
+  readonly signature: Uint8Array;
+  readonly digestIdentifier: Uint8Array;
+  readonly version: number;
+}
+
+function digestIdentifierFor(spec: SignerSpec): Uint8Array {
+  // RFC 8419 3.2: Ed448 without signed attributes names id-shake256 (no length parameter).
+  if (spec.signature.kind === 'ed448' && spec.signedAttrs === null) return seq(oid(OID.shake256));
+  return DIGESTS[spec.signature.digest].identifier;
+}
+
+/**
+ * One SignerInfo over `content` (the eContent octets, or the signature value being countersigned).
+ * `contentType` is null for countersignatures, which carry no content-type attribute (11.4).
+ */
+export function buildSignerInfo(spec: SignerSpec, content: Uint8Array, contentType: string | null, rnd: SeededRandom): BuiltSignerInfo {
+  const sidKind = spec.sid ?? 'issuerAndSerial';
+  const version = sidKind === 'ski' ? 3 : 1;
+  const sid = sidKind === 'ski' ? ctxPrimitive(0, spec.identity.ski) : spec.identity.issuerAndSerial;
+  const digestIdentifier = digestIdentifierFor(spec);
+  let signedField: Uint8Array[] = [];
+  let toSign = content;
+  if (spec.signedAttrs !== null) {
+    const digest = DIGESTS[spec.signature.digest].digest(content);
+    const attrs = [
+      ...(contentType ? [contentTypeAttr(contentType)] : []),
+      messageDigestAttr(digest),
+      ...spec.signedAttrs,
+    ];
+    toSign = signedAttributesSet(attrs);
+    signedField = [attributesField(0, attrs)];
+  }
+  const signature = signData(spec.identity, spec.signature, toSign, rnd);
+  const unsigned = spec.unsignedAttrs?.(signature) ?? [];
+  const encoded = seq(
+    int(version),
+    sid,
+    digestIdentifier,
+    ...signedField,
+    signatureIdentifier(spec.signature),
+    octets(signature),
+    ...(unsigned.length ? [attributesField(1, unsigned)] : []),
+  );
+  return { encoded, signature, digestIdentifier, version };
+}
+
+/** A countersignature attribute (RFC 5652 11.4) by `spec` over a parent signature value. */
+export function countersignatureAttr(spec: SignerSpec, parentSignature: Uint8Array, rnd: SeededRandom): Uint8Array {
+  return attribute(OID.countersignature, buildSignerInfo(spec, parentSignature, null, rnd).encoded);
+}
+
+export interface SignedDataSpec {
+  /** null for a degenerate (certs-only) SignedData with no eContent. */
+  readonly content: Uint8Array | null;
+  readonly eContentType?: string;
+  readonly detached?: boolean;
+  readonly signers: readonly SignerSpec[];
+  readonly certificates?: readonly Uint8Array[];
+  readonly crls?: readonly Uint8Array[];
+  readonly encoding?: Encoding;
+  /** Chunk size of the constructed eContent OCTET STRING in BER form. */
+  readonly berChunk?: number;
+}
+
+/** RFC 5652 5.1 version rule (no attribute or other-format certificates are ever produced here). */
+export function signedDataVersion(eContentType: string, signerVersions: readonly number[]): number {
+  return signerVersions.includes(3) || eContentType !== OID.data ? 3 : 1;
+}
+
+export function encapContentInfo(eContentType: string, content: Uint8Array | null, encoding: Encoding, chunk = 1024): Uint8Array {
+  if (content === null) return seq(oid(eContentType));
+  if (encoding === 'der') return seq(oid(eContentType), explicit(0, octets(content)));
+  return ber.indefinite(TAG.SEQUENCE, oid(eContentType), ber.indefinite(0xa0, ber.constructedOctets(content, chunk)));
+}
+
+export function buildSignedData(spec: SignedDataSpec, rnd: SeededRandom): Uint8Array {
+  const eContentType = spec.eContentType ?? OID.data;
+  const encoding = spec.encoding ?? 'der';
+  const signed = spec.signers.map((s, i) =>
+    buildSignerInfo(s, spec.content ?? new Uint8Array(), eContentType, rnd.fork(`signer-${i}`)));
+  const uniqueDigests = new Map<string, Uint8Array>();
+  for (const s of signed) uniqueDigests.set(Buffer.from(s.digestIdentifier).toString('hex'), s.digestIdentifier);
+  const fields = [
+    int(signedDataVersion(eContentType, signed.map((s) => s.version))),
+    setOf(...uniqueDigests.values()),
+    encapContentInfo(eContentType, spec.detached ? null : spec.content, encoding, spec.berChunk),
+    ...(spec.certificates?.length ? [ctxConstructed(0, ...derSort(spec.certificates))] : []),
+    ...(spec.crls?.length ? [ctxConstructed(1, ...derSort(spec.crls))] : []),
+    setOf(...signed.map((s) => s.encoded)),
+  ];
+  const body = encoding === 'der' ? seq(...fields) : ber.indefinite(TAG.SEQUENCE, ...fields);
+  return contentInfo(OID.signedData, body, encoding);
+}

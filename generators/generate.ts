@@ -1,0 +1,103 @@
+/**
+ * `cmsi generate`: builds every case from the seed and writes DIR/manifest.yaml, the samples, the
+ * contents they carry and a copy of the cast, so DIR stands alone. Output depends on the seed and
+ * the committed cast only: no wall clock, no unseeded randomness.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Manifest, Sample, SampleInputs } from '../core/manifest.ts';
+import type { BuiltCase, CaseDef, ContentName } from './case.ts';
+import { CAST_DIR, loadCast, type Cast } from './cast.ts';
+import { contentBytes } from './contents.ts';
+import { SeededRandom } from './random.ts';
+import { ALL_CASES } from './registry.ts';
+
+export const GENERATOR_VERSION = 'cmsi-generate/1';
+/** Certificates run 2025-2099; validate at a fixed instant inside that range. */
+export const VALIDATION_TIME = '2026-06-01T00:00:00Z';
+
+export interface GenerateResult {
+  readonly manifest: Manifest;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+
+function inputsFor(built: BuiltCase, cast: Cast): SampleInputs {
+  const keyPath = (f: string) => `keys/${f}`;
+  const inputs: { -readonly [K in keyof SampleInputs]: SampleInputs[K] } = {};
+  if (built.content) inputs.content = `content/${built.content}.txt`;
+  if (built.detached) inputs.detached = true;
+  if (built.signers?.length) inputs.signerCerts = built.signers.map((id) => keyPath(cast.get(id).certFile));
+  if (built.recipient) {
+    const r = cast.get(built.recipient);
+    inputs.recipient = { id: r.id, cert: keyPath(r.certFile), key: keyPath(r.keyFile) };
+  }
+  if (built.kek) {
+    inputs.kek = { ...(built.kek.keyId.length ? { keyId: hex(built.kek.keyId) } : {}), key: hex(built.kek.key), wrap: built.kek.wrap };
+  }
+  if (built.password) inputs.password = built.password;
+  return inputs;
+}
+
+export function generateCorpus(outDir: string, seed: string, cases: readonly CaseDef[] = ALL_CASES): GenerateResult {
+  const ids = new Set<string>();
+  for (const c of cases) {
+    if (ids.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
+    ids.add(c.id);
+  }
+  const cast = loadCast();
+  const root = new SeededRandom(seed, 'corpus');
+  let files = 0;
+  let bytes = 0;
+  const write = (rel: string, data: Uint8Array | string) => {
+    const path = join(outDir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+    files++;
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  };
+  const usedContents = new Set<ContentName>();
+  const samples: Sample[] = cases.map((c) => {
+    const built = c.build({ cast, rnd: root.fork(c.id), content: contentBytes });
+    if (built.content) usedContents.add(built.content);
+    const format = c.format ?? 'der';
+    const file = `samples/${c.id}.${format}`;
+    write(file, built.bytes);
+    return {
+      id: c.id,
+      file,
+      sha256: createHash('sha256').update(built.bytes).digest('hex'),
+      format,
+      contentType: c.contentType,
+      expected: 'valid',
+      description: c.description,
+      features: c.features,
+      algorithms: c.algorithms,
+      requirements: c.requirements,
+      profiles: c.profiles,
+      inputs: inputsFor(built, cast),
+    };
+  });
+  for (const name of [...usedContents].sort()) write(`content/${name}.txt`, contentBytes(name));
+  if (join(outDir, 'keys') !== join(CAST_DIR)) {
+    mkdirSync(join(outDir, 'keys'), { recursive: true });
+    for (const f of cast.files) {
+      copyFileSync(join(CAST_DIR, f), join(outDir, 'keys', f));
+      files++;
+    }
+  }
+  const manifest: Manifest = {
+    version: 1,
+    seed,
+    generator: GENERATOR_VERSION,
+    validationTime: VALIDATION_TIME,
+    trustAnchors: [`keys/${cast.get('carl-rsa').certFile}`],
+    samples,
+  };
+  write('manifest.yaml', stringify(manifest, { lineWidth: 0 }));
+  return { manifest, files, bytes };
+}

@@ -36,6 +36,10 @@ export interface Sample {
   readonly algorithms: readonly Algorithm[];
   /** RFC sections the sample exercises, as rfcNNNN/section. */
   readonly requirements: readonly string[];
+  /**
+   * v3: every algorithm is one an S/MIME v3 agent (RFC 2630-2633) processes; current: no algorithm
+   * RFC 8551 dropped or marks historic. Empty for samples between the two (DSA with SHA-256).
+   */
   readonly profiles: readonly Profile[];
   readonly inputs: SampleInputs;
 }
@@ -81,7 +85,8 @@ export const MANIFEST_SCHEMA = {
           features: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: Object.keys(FEATURES) } },
           algorithms: { type: 'array', uniqueItems: true, items: { enum: Object.keys(ALGORITHMS) } },
           requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^rfc\\d{4}/[0-9A-Z][0-9.]*$' } },
-          profiles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PROFILES] } },
+          // Empty for samples that neither profile sends (e.g. DSA with SHA-256, from S/MIME 3.2).
+          profiles: { type: 'array', uniqueItems: true, items: { enum: [...PROFILES] } },
           inputs: {
             type: 'object',
             additionalProperties: false,

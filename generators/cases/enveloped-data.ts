@@ -118,12 +118,12 @@ const kinds: Env[] = [
   },
   {
     id: 'enveloped-data/pwri/aes-128-cbc', description: 'PasswordRecipientInfo: PBKDF2 with HMAC-SHA256, 2048 iterations, PWRI-KEK wrap with AES-128-CBC',
-    cipher: 'aes-128-cbc', features: ['pwri'], algorithms: ['pbkdf2', 'pwri-kek', 'sha256'], rfcs: ['rfc5652/6.2.4', 'rfc3211/2.3'],
+    cipher: 'aes-128-cbc', features: ['pwri'], algorithms: ['pbkdf2', 'pwri-kek', 'sha256'], rfcs: ['rfc5652/6.2.4', 'rfc3211/2.3.1'],
     recipients: () => [pwri({ password: PASSWORD, iterations: 2048, kekCipher: 'aes-128-cbc', prf: 'hmacWithSHA256' })], opens: { password: PASSWORD },
   },
   {
     id: 'enveloped-data/pwri/3des-cbc', description: 'PasswordRecipientInfo: PBKDF2 with the default HMAC-SHA1, PWRI-KEK wrap with 3DES-CBC (RFC 3211 as written)',
-    cipher: 'des-ede3-cbc', features: ['pwri'], algorithms: ['pbkdf2', 'pwri-kek', 'sha1'], rfcs: ['rfc5652/6.2.4', 'rfc3211/2.3'],
+    cipher: 'des-ede3-cbc', features: ['pwri'], algorithms: ['pbkdf2', 'pwri-kek', 'sha1'], rfcs: ['rfc5652/6.2.4', 'rfc3211/2.3.1'],
     recipients: () => [pwri({ password: PASSWORD, iterations: 2048, kekCipher: 'des-ede3-cbc', prf: 'hmacWithSHA1' })], opens: { password: PASSWORD },
   },
   {

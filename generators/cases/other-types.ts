@@ -56,7 +56,7 @@ const authenticated: CaseDef[] = ([
     contentType: 'authData' as const, format: 'der' as const,
     features: ['authenticated-data', 'ktri', 'sid-issuer-serial', 'der', withAttrs ? 'auth-attrs' : 'no-auth-attrs'],
     algorithms: [...algorithms],
-    requirements: ['rfc5652/9.1', 'rfc5652/9.2', mac === 'hmac-sha1' ? 'rfc3370/6.1' : 'rfc5652/9.2'],
+    requirements: ['rfc5652/9.1', 'rfc5652/9.2', ...(mac === 'hmac-sha1' ? ['rfc3370/6.1'] : [])],
     profiles: profilesFor(algorithms),
     build: (ctx) => ({
       bytes: buildAuthenticatedData({

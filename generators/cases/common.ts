@@ -46,3 +46,5 @@ export const KEK_128 = { keyId: Uint8Array.from(Buffer.from('cmsi-kek-aes128')),
 export const KEK_3DES = { keyId: Uint8Array.from(Buffer.from('cmsi-kek-3des')), key: Uint8Array.from(Buffer.from('0123456789abcdeffedcba987654321089abcdef01234567', 'hex')) };
 export const PASSWORD = 'cms-interop sample password';
 export const UKM = Uint8Array.from(Buffer.from('cms-interop ukm 0123456789abcdef'));
+/** RFC 2631 2.1.2: partyAInfo, when present, is 512 bits. */
+export const UKM_512 = Uint8Array.from(Buffer.from('cms-interop X9.42 partyAInfo, exactly sixty-four octets long....'));

@@ -9,7 +9,7 @@ import type { BuiltCase, CaseContext, CaseDef } from '../case.ts';
 import { attribute } from '../cms/attributes.ts';
 import type { CbcCipher } from '../cms/content-encryption.ts';
 import { buildEnvelopedData, type EnvelopedDataSpec, type RecipientBuilder } from '../cms/enveloped-data.ts';
-import { kari, kekri, KEK_128, KEK_3DES, ktri, PASSWORD, profilesFor, pwri, UKM } from './common.ts';
+import { kari, kekri, KEK_128, KEK_3DES, ktri, PASSWORD, profilesFor, pwri, UKM, UKM_512 } from './common.ts';
 
 const CIPHER_ALG: Record<Exclude<CbcCipher, 'rc2-cbc'>, Algorithm> = {
   'aes-128-cbc': 'aes-128-cbc', 'aes-192-cbc': 'aes-192-cbc', 'aes-256-cbc': 'aes-256-cbc', 'des-ede3-cbc': '3des-cbc',
@@ -102,9 +102,9 @@ const kinds: Env[] = [
     recipients: (ctx) => [kari(ctx.cast, 'bob-dh', { wrap: '3des-wrap' })], opens: { recipient: 'bob-dh' },
   },
   {
-    id: 'enveloped-data/esdh/aes-128-cbc', description: 'X9.42 ephemeral-static Diffie-Hellman with a ukm (partyAInfo) and AES-128 key wrap',
+    id: 'enveloped-data/esdh/aes-128-cbc', description: 'X9.42 ephemeral-static Diffie-Hellman with a 512-bit ukm (partyAInfo) and AES-128 key wrap',
     cipher: 'aes-128-cbc', features: ['kari', 'ukm', 'sid-issuer-serial'], algorithms: ['esdh-x942', 'sha1', 'aes-wrap'], rfcs: ['rfc3370/4.1.1', 'rfc2631/2.1.2'],
-    recipients: (ctx) => [kari(ctx.cast, 'bob-dh', { wrap: 'aes128-wrap', ukm: UKM.subarray(0, 64) })], opens: { recipient: 'bob-dh' },
+    recipients: (ctx) => [kari(ctx.cast, 'bob-dh', { wrap: 'aes128-wrap', ukm: UKM_512 })], opens: { recipient: 'bob-dh' },
   },
   {
     id: 'enveloped-data/kek-aes/aes-128-cbc', description: 'KEKRecipientInfo with a previously distributed AES-128 key-encryption key and AES key wrap',

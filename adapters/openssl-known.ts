@@ -19,4 +19,6 @@ export const OPENSSL_UNSUPPORTED: Readonly<Record<string, string>> = {
   'authenticated-data/hmac-sha1/auth-attrs': 'OpenSSL 3.0 cannot process AuthenticatedData ("no matching recipient" for the right key)',
   'authenticated-data/hmac-sha256/no-auth-attrs': 'OpenSSL 3.0 fails with an ASN.1 decoding error ("nested asn1 error" in d.authenticatedData) when digestAlgorithm is absent, which RFC 5652 9.1 requires when there are no authAttrs',
   'compressed-data/zlib': 'Debian\'s OpenSSL is built without zlib: "unsupported compression algorithm"',
+  'smime/pkcs7-mime/compressed-data': 'Debian\'s OpenSSL is built without zlib: "unsupported compression algorithm"',
+  'rfc4134/4.6-signed-two-signers': 'OpenSSL 3.0 cannot use DianeDSSSignByCarlInherit.cer, whose DSA key has no parameters (RFC 3279 2.3.2 lets it inherit CarlDSS\'s): "X509_PUBKEY_get0:decode error", then "unspecified certificate verification error" (with -noverify: "int_ctx_new:unsupported algorithm"). The RFC\'s own 4.6.bin fails the same way; both signatures verify with Diane\'s key and CarlDSS\'s parameters',
 };

@@ -1,12 +1,13 @@
 /**
  * The OpenSSL 3 consumer: `openssl cms` verifies, decrypts, digest-verifies, uncompresses or
- * reads each sample with the inputs the manifest names. OpenSSL's own exit status and error text
- * decide accept or reject; the recovered content is returned for a byte comparison.
+ * reads each sample with the inputs the manifest names, layer by layer for nested S/MIME. OpenSSL's
+ * own exit status and error text decide accept or reject; the recovered content is returned for a
+ * byte comparison by the caller.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, Sample } from '../core/manifest.ts';
-import { runProgram, withTempDir } from './run.ts';
+import type { Layer, Manifest, Sample } from '../core/manifest.ts';
+import { runProgram, withTempDir, type ProcessOutcome } from './run.ts';
 import type { ConsumeVerdict } from './verdict.ts';
 
 export function opensslVersion(): string | null {
@@ -16,27 +17,72 @@ export function opensslVersion(): string | null {
 
 const epochSeconds = (iso: string): string => String(Math.floor(Date.parse(iso) / 1000));
 
-/** The openssl cms arguments that process `sample`, or null when no operation fits. */
-function operationArgs(manifest: Manifest, dir: string, s: Sample, out: string): string[] | null {
-  const p = (rel: string) => join(dir, rel);
-  const base = ['-inform', 'DER', '-in', p(s.file), '-out', out, '-binary'];
-  const i = s.inputs;
+type Step = Layer | 'data' | 'digest' | 'uncompress' | 'encrypted-data' | 'certs';
+
+/** The operations that open a sample: the manifest's layers, or the one its content type implies. */
+function stepsFor(s: Sample): Step[] {
+  if (s.inputs.layers) return [...s.inputs.layers];
+  if (s.features.includes('certs-only')) return ['certs'];
   switch (s.contentType) {
-    case 'data': return ['cms', '-data_out', ...base];
-    case 'digestedData': return ['cms', '-digest_verify', ...base];
-    case 'compressedData': return ['cms', '-uncompress', ...base];
-    case 'encryptedData': return i.kek ? ['cms', '-EncryptedData_decrypt', '-secretkey', i.kek.key, ...base] : null;
-    case 'signedData': {
-      const trust = manifest.trustAnchors.flatMap((t) => ['-CAfile', p(t)]);
+    case 'data': return ['data'];
+    case 'digestedData': return ['digest'];
+    case 'compressedData': return ['uncompress'];
+    case 'encryptedData': return ['encrypted-data'];
+    case 'signedData': return ['verify'];
+    default: return ['decrypt'];
+  }
+}
+
+interface StepContext {
+  readonly manifest: Manifest;
+  readonly dir: string;
+  readonly sample: Sample;
+  readonly input: string;
+  readonly inform: 'DER' | 'SMIME';
+  readonly out: string;
+  /** One PEM file with every trust anchor (see trustBundle). */
+  readonly trustFile: string;
+}
+
+/** `openssl cms` keeps only the last -CAfile, so several trust anchors go into one bundle file. */
+function trustBundle(manifest: Manifest, dir: string, tmp: string): string {
+  const files = manifest.trustAnchors.map((t) => join(dir, t));
+  if (files.length === 1) return files[0] as string;
+  const bundle = join(tmp, 'trust-anchors.pem');
+  writeFileSync(bundle, files.map((f) => readFileSync(f, 'utf8')).join(''));
+  return bundle;
+}
+
+function stepArgs(step: Step, c: StepContext): string[] | null {
+  const p = (rel: string) => join(c.dir, rel);
+  const i = c.sample.inputs;
+  // -binary keeps DER content byte-exact. For S/MIME input it is left off: with -binary OpenSSL 3.0
+  // strips only the LF before a multipart boundary and digests the CR of the CRLF that RFC 2046
+  // 5.1.1 assigns to the boundary, so canonical multipart/signed would fail. Our MIME text is
+  // already canonical, so OpenSSL's canonicalization changes nothing.
+  const io = ['-inform', c.inform, '-in', c.input, '-out', c.out, ...(c.inform === 'DER' ? ['-binary'] : [])];
+  const trust = ['-CAfile', c.trustFile, '-attime', epochSeconds(c.manifest.validationTime), '-purpose', 'any'];
+  const legacy = c.sample.algorithms.includes('rc2-cbc') ? ['-provider', 'default', '-provider', 'legacy'] : [];
+  switch (step) {
+    case 'data': return ['cms', '-data_out', ...io];
+    case 'digest': return ['cms', '-digest_verify', ...io];
+    case 'uncompress': return ['cms', '-uncompress', ...io];
+    case 'encrypted-data': return i.kek ? ['cms', '-EncryptedData_decrypt', '-secretkey', i.kek.key, ...io, ...legacy] : null;
+    case 'certs': return ['cms', '-cmsout', '-print', '-noout', '-inform', c.inform, '-in', c.input];
+    case 'verify': {
       const detached = i.detached && i.content ? ['-content', p(i.content)] : [];
-      return ['cms', '-verify', ...base, ...detached, ...trust, '-attime', epochSeconds(manifest.validationTime), '-purpose', 'any'];
+      return ['cms', '-verify', ...io, ...detached, ...trust];
     }
-    case 'envelopedData':
-    case 'authEnvelopedData':
-    case 'authData': {
-      if (i.recipient) return ['cms', '-decrypt', ...base, '-recip', p(i.recipient.cert), '-inkey', p(i.recipient.key)];
-      if (i.kek?.keyId) return ['cms', '-decrypt', ...base, '-secretkey', i.kek.key, '-secretkeyid', i.kek.keyId];
-      if (i.password) return ['cms', '-decrypt', ...base, '-pwri_password', i.password];
+    case 'verify-receipt': {
+      const original = c.manifest.samples.find((s) => s.id === i.receiptFor);
+      if (!original) return null;
+      return ['cms', '-verify_receipt', c.input, '-rctform', c.inform, '-in', p(original.file), '-inform', 'DER', ...trust];
+    }
+    case 'decrypt': {
+      const base = ['cms', '-decrypt', ...io, ...legacy];
+      if (i.recipient) return [...base, '-recip', p(i.recipient.cert), '-inkey', p(i.recipient.key)];
+      if (i.kek?.keyId) return [...base, '-secretkey', i.kek.key, '-secretkeyid', i.kek.keyId];
+      if (i.password) return [...base, '-pwri_password', i.password];
       return null;
     }
   }
@@ -44,25 +90,36 @@ function operationArgs(manifest: Manifest, dir: string, s: Sample, out: string):
 
 const lastLine = (stderr: string): string => stderr.trim().split('\n').filter(Boolean).slice(-1)[0] ?? 'no error text';
 
+function failure(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
+  if (r.kind === 'timeout') return { verdict: 'hang' };
+  if (r.kind === 'signal') return { verdict: 'crash', signal: r.signal };
+  return { verdict: 'error', error: r.message };
+}
+
 export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample): ConsumeVerdict {
   return withTempDir('openssl', (tmp) => {
-    const out = join(tmp, 'out.bin');
-    // A certs-only SignedData has no signer to verify: accepting it means reading its certificates.
-    if (s.features.includes('certs-only')) {
-      const r = runProgram('openssl', ['pkcs7', '-inform', 'DER', '-in', join(manifestDir, s.file), '-print_certs', '-noout']);
-      if (r.kind !== 'exit') return r.kind === 'timeout' ? { verdict: 'hang' } : r.kind === 'signal' ? { verdict: 'crash', signal: r.signal } : { verdict: 'error', error: r.message };
-      return r.code === 0 ? { verdict: 'accept', content: null } : { verdict: 'reject', error: lastLine(r.stderr) };
+    let input = join(manifestDir, s.file);
+    let inform: 'DER' | 'SMIME' = s.format === 'smime' ? 'SMIME' : 'DER';
+    let content: Uint8Array | null = null;
+    const steps = stepsFor(s);
+    const trustFile = trustBundle(manifest, manifestDir, tmp);
+    for (const [n, step] of steps.entries()) {
+      // A receipt is verified as a signed message first (recovering the Receipt), then against its original.
+      const run = step === 'verify-receipt' ? (['verify', 'verify-receipt'] as const) : [step];
+      for (const sub of run) {
+        const out = join(tmp, `layer-${n}-${sub}.out`);
+        const args = stepArgs(sub, { manifest, dir: manifestDir, sample: s, input, inform, out, trustFile });
+        if (!args) return { verdict: 'unsupported', reason: `no openssl operation for ${sub} with these inputs` };
+        const r = runProgram('openssl', args);
+        if (r.kind !== 'exit') return failure(r);
+        if (r.code !== 0) return { verdict: 'reject', error: `${sub}: ${lastLine(r.stderr)}` };
+        if (sub !== 'verify-receipt' && sub !== 'certs') content = new Uint8Array(readFileSync(out));
+        if (sub === 'verify' && step === 'verify-receipt') continue;
+        input = out;
+      }
+      // Inner layers of S/MIME are MIME entities (RFC 8551 3.1).
+      inform = 'SMIME';
     }
-    const args = operationArgs(manifest, manifestDir, s, out);
-    if (!args) return { verdict: 'unsupported', reason: 'no openssl operation for these inputs' };
-    const r = runProgram('openssl', args);
-    switch (r.kind) {
-      case 'timeout': return { verdict: 'hang' };
-      case 'signal': return { verdict: 'crash', signal: r.signal };
-      case 'spawn-error': return { verdict: 'error', error: r.message };
-      case 'exit':
-        if (r.code !== 0) return { verdict: 'reject', error: lastLine(r.stderr) };
-        return { verdict: 'accept', content: new Uint8Array(readFileSync(out)) };
-    }
+    return { verdict: 'accept', content };
   });
 }

@@ -22,13 +22,23 @@ export interface SampleInputs {
   /** KEK (with its KEKIdentifier) for KEKRecipientInfo, or the bare key of an EncryptedData. */
   readonly kek?: { readonly keyId?: string; readonly key: string; readonly wrap: string };
   readonly password?: string;
+  /**
+   * The operations that open the sample, outermost first, when it is more than one layer or not
+   * the obvious one: e.g. [verify, decrypt, verify] for a triple-wrapped message.
+   */
+  readonly layers?: readonly Layer[];
+  /** For a signed receipt: the sample id of the original message whose signature it acknowledges. */
+  readonly receiptFor?: string;
 }
+
+export type Layer = 'verify' | 'decrypt' | 'verify-receipt';
 
 export interface Sample {
   readonly id: string;
   readonly file: string;
   readonly sha256: string;
-  readonly format: 'der' | 'ber';
+  /** der/ber: a CMS ContentInfo; smime: an RFC 5322 message with S/MIME entities (.eml). */
+  readonly format: 'der' | 'ber' | 'smime';
   readonly contentType: ContentTypeName;
   readonly expected: 'valid';
   readonly description: string;
@@ -42,6 +52,11 @@ export interface Sample {
    */
   readonly profiles: readonly Profile[];
   readonly inputs: SampleInputs;
+  /**
+   * What went into the ESS and S/MIME attributes, keyed by attribute name, bytes as hex: a test
+   * decodes each attribute independently and compares it with this record.
+   */
+  readonly attributes?: Readonly<Record<string, unknown>>;
 }
 
 export interface Manifest {
@@ -78,7 +93,7 @@ export const MANIFEST_SCHEMA = {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)+$' },
           file: pathString,
           sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-          format: { enum: ['der', 'ber'] },
+          format: { enum: ['der', 'ber', 'smime'] },
           contentType: { enum: [...CONTENT_TYPE_NAMES] },
           expected: { enum: ['valid'] },
           description: { type: 'string', minLength: 10, pattern: '^[^\\n]+$' },
@@ -87,6 +102,7 @@ export const MANIFEST_SCHEMA = {
           requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^rfc\\d{4}/[0-9A-Z][0-9.]*$' } },
           // Empty for samples that neither profile sends (e.g. DSA with SHA-256, from S/MIME 3.2).
           profiles: { type: 'array', uniqueItems: true, items: { enum: [...PROFILES] } },
+          attributes: { type: 'object' },
           inputs: {
             type: 'object',
             additionalProperties: false,
@@ -103,6 +119,8 @@ export const MANIFEST_SCHEMA = {
                 properties: { keyId: { type: 'string', pattern: '^[0-9a-f]+$' }, key: { type: 'string', pattern: '^[0-9a-f]+$' }, wrap: { type: 'string' } },
               },
               password: { type: 'string' },
+              layers: { type: 'array', minItems: 1, items: { enum: ['verify', 'decrypt', 'verify-receipt'] } },
+              receiptFor: { type: 'string' },
             },
           },
         },

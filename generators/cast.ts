@@ -14,9 +14,12 @@ import type { KeyFamily } from './cast-spec.ts';
 
 export const CAST_DIR = new URL('../corpus/keys/', import.meta.url).pathname;
 
+/** Key families of the committed cast, plus the 1024-bit RFC 4134 keys (generators/rfc4134-cast.ts). */
+export type IdentityFamily = KeyFamily | 'rsa1024' | 'dsa1024';
+
 export interface Identity {
   readonly id: string;
-  readonly family: KeyFamily;
+  readonly family: IdentityFamily;
   readonly email: string | null;
   /** PKCS#8 PEM, as committed. */
   readonly keyPem: string;
@@ -41,7 +44,7 @@ export interface Cast {
 }
 
 /** TBSCertificate fields: [0] version, serial, signature, issuer, validity, subject, spki, ... */
-function certificateParts(cert: Uint8Array) {
+export function certificateParts(cert: Uint8Array) {
   const tbs = at(cert, [0]);
   const f = children(cert, tbs);
   const offset = f[0]!.tag === 0xa0 ? 1 : 0;
@@ -105,3 +108,30 @@ export function loadCast(dir = CAST_DIR): Cast {
   };
 }
 
+
+/**
+ * Identities and key files that a case set adds to the committed cast (the RFC 4134 keys, see
+ * generators/rfc4134-cast.ts). The generator writes `files` under OUT/keys/, adds
+ * `trustAnchors` to the manifest, and lets cases and manifest inputs look the identities up.
+ */
+export interface KeySet {
+  readonly identities: readonly Identity[];
+  /** Paths relative to OUT/keys/, with their exact bytes. */
+  readonly files: readonly { readonly path: string; readonly data: Uint8Array | string }[];
+  /** Paths relative to OUT/keys/ of the roots that validate this set's certificates. */
+  readonly trustAnchors: readonly string[];
+}
+
+/** `cast` plus the identities of `sets`; `files` stays the committed cast's (the ones to copy). */
+export function extendCast(cast: Cast, sets: readonly KeySet[]): Cast {
+  const extra = new Map<string, Identity>();
+  for (const i of sets.flatMap((s) => s.identities)) {
+    if (extra.has(i.id) || cast.ids.includes(i.id)) throw new Error(`duplicate identity id ${i.id}`);
+    extra.set(i.id, i);
+  }
+  return {
+    ...cast,
+    ids: [...cast.ids, ...extra.keys()],
+    get: (id) => extra.get(id) ?? cast.get(id),
+  };
+}

@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Manifest, Sample, SampleInputs } from '../core/manifest.ts';
 import type { BuiltCase, CaseDef, ContentName } from './case.ts';
-import { CAST_DIR, loadCast, type Cast } from './cast.ts';
+import { CAST_DIR, extendCast, loadCast, type Cast, type KeySet } from './cast.ts';
 import { contentBytes } from './contents.ts';
 import { SeededRandom } from './random.ts';
-import { ALL_CASES } from './registry.ts';
+import { ALL_CASES, KEY_SETS } from './registry.ts';
 
 export const GENERATOR_VERSION = 'cmsi-generate/1';
 /** Certificates run 2025-2099; validate at a fixed instant inside that range. */
@@ -30,6 +30,7 @@ function inputsFor(built: BuiltCase, cast: Cast): SampleInputs {
   const keyPath = (f: string) => `keys/${f}`;
   const inputs: { -readonly [K in keyof SampleInputs]: SampleInputs[K] } = {};
   if (built.content) inputs.content = `content/${built.content}.txt`;
+  if (built.ownContent) inputs.content = `content/${built.ownContent.name}`;
   if (built.detached) inputs.detached = true;
   if (built.signers?.length) inputs.signerCerts = built.signers.map((id) => keyPath(cast.get(id).certFile));
   if (built.recipient) {
@@ -40,16 +41,23 @@ function inputsFor(built: BuiltCase, cast: Cast): SampleInputs {
     inputs.kek = { ...(built.kek.keyId.length ? { keyId: hex(built.kek.keyId) } : {}), key: hex(built.kek.key), wrap: built.kek.wrap };
   }
   if (built.password) inputs.password = built.password;
+  if (built.layers) inputs.layers = built.layers;
+  if (built.receiptFor) inputs.receiptFor = built.receiptFor;
   return inputs;
 }
 
-export function generateCorpus(outDir: string, seed: string, cases: readonly CaseDef[] = ALL_CASES): GenerateResult {
+/**
+ * `keySets` are identities beyond the committed cast (the RFC 4134 keys): cases and manifest
+ * inputs can name them, their files are written under DIR/keys/ and their roots become trust
+ * anchors. They are derived from vendored files, so they are written even when DIR is corpus/.
+ */
+export function generateCorpus(outDir: string, seed: string, cases: readonly CaseDef[] = ALL_CASES, keySets: readonly KeySet[] = KEY_SETS): GenerateResult {
   const ids = new Set<string>();
   for (const c of cases) {
     if (ids.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
     ids.add(c.id);
   }
-  const cast = loadCast();
+  const cast = extendCast(loadCast(), keySets);
   const root = new SeededRandom(seed, 'corpus');
   let files = 0;
   let bytes = 0;
@@ -64,8 +72,9 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
   const samples: Sample[] = cases.map((c) => {
     const built = c.build({ cast, rnd: root.fork(c.id), content: contentBytes });
     if (built.content) usedContents.add(built.content);
+    if (built.ownContent) write(`content/${built.ownContent.name}`, built.ownContent.bytes);
     const format = c.format ?? 'der';
-    const file = `samples/${c.id}.${format}`;
+    const file = `samples/${c.id}.${format === 'smime' ? 'eml' : format}`;
     write(file, built.bytes);
     return {
       id: c.id,
@@ -80,6 +89,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       requirements: c.requirements,
       profiles: c.profiles,
       inputs: inputsFor(built, cast),
+      ...(built.attributes ? { attributes: built.attributes } : {}),
     };
   });
   for (const name of [...usedContents].sort()) write(`content/${name}.txt`, contentBytes(name));
@@ -90,12 +100,13 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       files++;
     }
   }
+  for (const f of keySets.flatMap((k) => k.files)) write(`keys/${f.path}`, f.data);
   const manifest: Manifest = {
     version: 1,
     seed,
     generator: GENERATOR_VERSION,
     validationTime: VALIDATION_TIME,
-    trustAnchors: [`keys/${cast.get('carl-rsa').certFile}`],
+    trustAnchors: [`keys/${cast.get('carl-rsa').certFile}`, ...keySets.flatMap((k) => k.trustAnchors.map((t) => `keys/${t}`))],
     samples,
   };
   write('manifest.yaml', stringify(manifest, { lineWidth: 0 }));

@@ -18,7 +18,8 @@ function sectionExists(rfc: string, section: string): boolean {
   const path = join(REPO, 'spec', 'rfc', `${rfc}.txt`);
   if (!existsSync(path)) return false;
   const text = readFileSync(path, 'utf8');
-  const escaped = section.replace(/\./g, '\\.');
+  // Parts joined by a dot and an optional space: RFC 2634 prints one heading as "2. 7".
+  const escaped = section.split('.').join('\\.\\s?');
   return new RegExp(`^(Section )?${escaped}\\.?\\s+\\S`, 'm').test(text);
 }
 

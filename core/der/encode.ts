@@ -221,10 +221,19 @@ export const ber = {
   indefinite(tag: number, ...items: readonly Uint8Array[]): Uint8Array {
     return concat(Uint8Array.of(tag | 0x20), Uint8Array.of(0x80), ...items, Uint8Array.of(0, 0));
   },
-  /** OCTET STRING in constructed form, indefinite length, split into chunks of `chunk` bytes. */
-  constructedOctets(value: Uint8Array, chunk: number, tag: number = TAG.OCTET_STRING): Uint8Array {
+  /**
+   * OCTET STRING in constructed form, indefinite length, split into chunks of `chunk` bytes, or
+   * into segments of the listed sizes (which must add up to the value's length).
+   */
+  constructedOctets(value: Uint8Array, chunk: number | readonly number[], tag: number = TAG.OCTET_STRING): Uint8Array {
     const parts: Uint8Array[] = [];
-    for (let i = 0; i < value.length; i += chunk) parts.push(octets(value.subarray(i, i + chunk)));
+    if (typeof chunk === 'number') {
+      for (let i = 0; i < value.length; i += chunk) parts.push(octets(value.subarray(i, i + chunk)));
+    } else {
+      let at = 0;
+      for (const size of chunk) parts.push(octets(value.subarray(at, (at += size))));
+      if (at !== value.length) throw new RangeError(`segments cover ${at} of ${value.length} octets`);
+    }
     if (parts.length === 0) parts.push(octets(new Uint8Array(0)));
     return ber.indefinite(tag, ...parts);
   },

@@ -13,7 +13,7 @@ import type { Identity } from '../cast.ts';
 import type { SeededRandom } from '../random.ts';
 import { rsaOaepParams } from './algorithms.ts';
 import { rsaOaepEncrypt, rsaPkcs1v15Encrypt } from '../crypto/rsa.ts';
-import { aesKeyWrap, tripleDesKeyWrap } from '../crypto/keywrap.ts';
+import { aesKeyWrap, rc2KeyWrap, tripleDesKeyWrap } from '../crypto/keywrap.ts';
 import { ansiX963Kdf, eccCmsSharedInfo, hkdf, x942Kdf } from '../crypto/kdf.ts';
 import { dhxKeyFromPkcs8, dhPublic, dhShared } from '../crypto/dh.ts';
 import { pwriKeyWrap } from '../crypto/pwri.ts';
@@ -22,20 +22,26 @@ import type { CbcKey } from './content-encryption.ts';
 import { cbcIdentifier } from './content-encryption.ts';
 
 export type RidKind = 'issuerAndSerial' | 'ski';
-export type WrapName = 'aes128-wrap' | 'aes192-wrap' | 'aes256-wrap' | '3des-wrap';
+/** rc2-wrap (RFC 3370 4.3.2, 128-bit KEK) exists only for RFC 4134 5.2's KEKRecipientInfo. */
+export type WrapName = 'aes128-wrap' | 'aes192-wrap' | 'aes256-wrap' | '3des-wrap' | 'rc2-wrap';
 
 const WRAP_OID: Record<WrapName, string> = {
   'aes128-wrap': OID.aes128Wrap, 'aes192-wrap': OID.aes192Wrap, 'aes256-wrap': OID.aes256Wrap, '3des-wrap': OID.cms3DESwrap,
+  'rc2-wrap': OID.cmsRC2wrap,
 };
-const WRAP_KEK_BYTES: Record<WrapName, number> = { 'aes128-wrap': 16, 'aes192-wrap': 24, 'aes256-wrap': 32, '3des-wrap': 24 };
+const WRAP_KEK_BYTES: Record<WrapName, number> = { 'aes128-wrap': 16, 'aes192-wrap': 24, 'aes256-wrap': 32, '3des-wrap': 24, 'rc2-wrap': 16 };
 
-/** AES wrap identifiers have absent parameters (RFC 3565 2.3.2); 3DES wrap has NULL (RFC 3370 4.3.1). */
+/**
+ * AES wrap identifiers have absent parameters (RFC 3565 2.3.2); 3DES wrap has NULL (RFC 3370
+ * 4.3.1); RC2 wrap has RC2wrapParameter 58, i.e. 128 effective key bits (RFC 3370 4.3.2).
+ */
 export const wrapIdentifier = (w: WrapName): Uint8Array =>
-  w === '3des-wrap' ? seq(oid(WRAP_OID[w]), nul()) : seq(oid(WRAP_OID[w]));
+  w === '3des-wrap' ? seq(oid(WRAP_OID[w]), nul()) : w === 'rc2-wrap' ? seq(oid(WRAP_OID[w]), int(58)) : seq(oid(WRAP_OID[w]));
 
 export const kekBytes = (w: WrapName): number => WRAP_KEK_BYTES[w];
 
 export function wrapKey(w: WrapName, kek: Uint8Array, cek: Uint8Array, rnd: SeededRandom): Uint8Array {
+  if (w === 'rc2-wrap') return rc2KeyWrap(kek, 128, cek, rnd);
   return w === '3des-wrap' ? tripleDesKeyWrap(kek, cek, rnd) : aesKeyWrap(kek, cek);
 }
 

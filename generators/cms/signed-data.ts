@@ -26,6 +26,16 @@ export interface SignerSpec {
   readonly signedAttrs: readonly Uint8Array[] | null;
   /** Unsigned attributes; a function receives the finished signature (for countersignatures). */
   readonly unsignedAttrs?: (signature: Uint8Array) => readonly Uint8Array[];
+  /**
+   * The DigestAlgorithmIdentifier to write instead of the default (absent parameters), e.g. SHA-1
+   * with NULL parameters as RFC 4134 4.2 has; the digest computed is still `signature.digest`.
+   */
+  readonly digestAlgorithm?: Uint8Array;
+  /**
+   * A signature value to write instead of signing, for rebuilding a published message whose
+   * signature cannot be recomputed (DSA with a random k); everything else is still computed.
+   */
+  readonly signatureValue?: Uint8Array;
 }
 
 export interface BuiltSignerInfo {
@@ -33,10 +43,13 @@ export interface BuiltSignerInfo {
   readonly signature: Uint8Array;
   readonly digestIdentifier: Uint8Array;
   readonly version: number;
+  /** The DER SET OF signed attributes that was signed (tag 0x31), or null without them. */
+  readonly signedAttrsDer: Uint8Array | null;
 }
 
 function digestIdentifierFor(spec: SignerSpec): Uint8Array {
   // RFC 8419 3.2: Ed448 without signed attributes names id-shake256 (no length parameter).
+  if (spec.digestAlgorithm) return spec.digestAlgorithm;
   if (spec.signature.kind === 'ed448' && spec.signedAttrs === null) return seq(oid(OID.shake256));
   return DIGESTS[spec.signature.digest].identifier;
 }
@@ -62,7 +75,7 @@ export function buildSignerInfo(spec: SignerSpec, content: Uint8Array, contentTy
     toSign = signedAttributesSet(attrs);
     signedField = [attributesField(0, attrs)];
   }
-  const signature = signData(spec.identity, spec.signature, toSign, rnd);
+  const signature = spec.signatureValue ?? signData(spec.identity, spec.signature, toSign, rnd);
   const unsigned = spec.unsignedAttrs?.(signature) ?? [];
   const encoded = seq(
     int(version),
@@ -73,7 +86,7 @@ export function buildSignerInfo(spec: SignerSpec, content: Uint8Array, contentTy
     octets(signature),
     ...(unsigned.length ? [attributesField(1, unsigned)] : []),
   );
-  return { encoded, signature, digestIdentifier, version };
+  return { encoded, signature, digestIdentifier, version, signedAttrsDer: spec.signedAttrs === null ? null : toSign };
 }
 
 /** A countersignature attribute (RFC 5652 11.4) by `spec` over a parent signature value. */
@@ -90,8 +103,10 @@ export interface SignedDataSpec {
   readonly certificates?: readonly Uint8Array[];
   readonly crls?: readonly Uint8Array[];
   readonly encoding?: Encoding;
-  /** Chunk size of the constructed eContent OCTET STRING in BER form. */
-  readonly berChunk?: number;
+  /** Chunk size, or the segment sizes, of the constructed eContent OCTET STRING in BER form. */
+  readonly berChunk?: number | readonly number[];
+  /** BER only: the certificates [0] with an indefinite length too (RFC 4134 4.5 has this). */
+  readonly berIndefiniteCertificates?: boolean;
 }
 
 /** RFC 5652 5.1 version rule (no attribute or other-format certificates are ever produced here). */
@@ -99,13 +114,23 @@ export function signedDataVersion(eContentType: string, signerVersions: readonly
   return signerVersions.includes(3) || eContentType !== OID.data ? 3 : 1;
 }
 
-export function encapContentInfo(eContentType: string, content: Uint8Array | null, encoding: Encoding, chunk = 1024): Uint8Array {
+export function encapContentInfo(eContentType: string, content: Uint8Array | null, encoding: Encoding, chunk: number | readonly number[] = 1024): Uint8Array {
   if (content === null) return seq(oid(eContentType));
   if (encoding === 'der') return seq(oid(eContentType), explicit(0, octets(content)));
   return ber.indefinite(TAG.SEQUENCE, oid(eContentType), ber.indefinite(0xa0, ber.constructedOctets(content, chunk)));
 }
 
+/** certificates [0] IMPLICIT CertificateSet, DER-sorted; with an indefinite length if asked (BER). */
+function certificatesField(certs: readonly Uint8Array[], indefinite: boolean): Uint8Array {
+  return indefinite ? ber.indefinite(0xa0, ...derSort(certs)) : ctxConstructed(0, ...derSort(certs));
+}
+
 export function buildSignedData(spec: SignedDataSpec, rnd: SeededRandom): Uint8Array {
+  return buildSignedDataDetailed(spec, rnd).bytes;
+}
+
+/** The message and its SignerInfos, for cases that refer to a signature (receipts, references). */
+export function buildSignedDataDetailed(spec: SignedDataSpec, rnd: SeededRandom): { bytes: Uint8Array; signerInfos: BuiltSignerInfo[] } {
   const eContentType = spec.eContentType ?? OID.data;
   const encoding = spec.encoding ?? 'der';
   const signed = spec.signers.map((s, i) =>
@@ -116,10 +141,10 @@ export function buildSignedData(spec: SignedDataSpec, rnd: SeededRandom): Uint8A
     int(signedDataVersion(eContentType, signed.map((s) => s.version))),
     setOf(...uniqueDigests.values()),
     encapContentInfo(eContentType, spec.detached ? null : spec.content, encoding, spec.berChunk),
-    ...(spec.certificates?.length ? [ctxConstructed(0, ...derSort(spec.certificates))] : []),
+    ...(spec.certificates?.length ? [certificatesField(spec.certificates, encoding === 'ber' && spec.berIndefiniteCertificates === true)] : []),
     ...(spec.crls?.length ? [ctxConstructed(1, ...derSort(spec.crls))] : []),
     setOf(...signed.map((s) => s.encoded)),
   ];
   const body = encoding === 'der' ? seq(...fields) : ber.indefinite(TAG.SEQUENCE, ...fields);
-  return contentInfo(OID.signedData, body, encoding);
+  return { bytes: contentInfo(OID.signedData, body, encoding), signerInfos: signed };
 }

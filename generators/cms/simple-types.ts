@@ -10,8 +10,11 @@ import { DIGESTS, type DigestName } from './algorithms.ts';
 import { contentInfo, type Encoding } from './content-info.ts';
 import { encapContentInfo } from './signed-data.ts';
 
-/** ContentInfo with Data: DER, or BER with indefinite lengths and a chunked constructed OCTET STRING. */
-export function buildData(content: Uint8Array, encoding: Encoding, chunk = 1024): Uint8Array {
+/**
+ * ContentInfo with Data: DER, or BER with indefinite lengths and a constructed OCTET STRING cut
+ * into `chunk`-octet pieces or into segments of the listed sizes (RFC 4134 3.1 uses 4 + 24).
+ */
+export function buildData(content: Uint8Array, encoding: Encoding, chunk: number | readonly number[] = 1024): Uint8Array {
   if (encoding === 'der') return contentInfo(OID.data, octets(content));
   return ber.indefinite(TAG.SEQUENCE, oid(OID.data), ber.indefinite(0xa0, ber.constructedOctets(content, chunk)));
 }

@@ -1,7 +1,8 @@
 /**
  * Symmetric key wrap algorithms used by CMS KEKRecipientInfo and KeyAgreeRecipientInfo:
  *   - AES Key Wrap (RFC 3394 section 2.2, default IV A6A6A6A6A6A6A6A6; RFC 3565 in CMS),
- *   - CMS Triple-DES Key Wrap (RFC 3217 section 3.1, referenced by RFC 3370 section 4.3.1).
+ *   - CMS Triple-DES Key Wrap (RFC 3217 section 3.1, referenced by RFC 3370 section 4.3.1),
+ *   - CMS RC2 Key Wrap (RFC 3217 section 4, RFC 3370 section 4.3.2), only for RFC 4134 5.2.
  *
  * Why: AES wrap is a thin wrapper over Node's 'id-aesNNN-wrap' ciphers with precise errors. The
  * Triple-DES wrap needs a random IV, which OpenSSL draws from its own RNG; it is built here from
@@ -10,6 +11,7 @@
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { concat } from '../../core/der/encode.ts';
 import type { SeededRandom } from '../random.ts';
+import { rc2DecryptBlock, rc2EncryptBlock, rc2ExpandKey } from './rc2.ts';
 
 const AES_WRAP_IV = Buffer.from('a6a6a6a6a6a6a6a6', 'hex'); // RFC 3394 section 2.2.3.1
 const TDES_WRAP_IV = Buffer.from('4adda22c79e82105', 'hex'); // RFC 3217 section 3.1 step 8
@@ -112,4 +114,57 @@ export function tripleDesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8A
     throw new Error('Triple-DES key unwrap: CMS key checksum mismatch (wrong KEK or corrupted wrapped key)');
   }
   return cek;
+}
+
+// ---------------------------------------------------------------- RC2 key wrap (RFC 3217 section 4)
+
+/** RC2-CBC over whole blocks, no padding (the key wrap pads by itself). */
+function rc2Cbc(encrypt: boolean, K: Uint16Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length);
+  let prev = iv;
+  for (let at = 0; at < data.length; at += 8) {
+    const block = data.subarray(at, at + 8);
+    if (encrypt) {
+      prev = rc2EncryptBlock(K, block.map((b, i) => b ^ (prev[i] as number)));
+      out.set(prev, at);
+    } else {
+      out.set(rc2DecryptBlock(K, block).map((b, i) => b ^ (prev[i] as number)), at);
+      prev = block;
+    }
+  }
+  return out;
+}
+
+/**
+ * RFC 3217 section 4.1 wrap of an RC2 CEK (0..255 octets) under an RC2 KEK with `effectiveBits`
+ * (RFC 3370 4.3.2 requires a 128-bit KEK, RC2wrapParameter 58). The random padding (step 3) and
+ * the IV (step 7) come from `rnd`, in that order. Used by RFC 4134 5.2's KEKRecipientInfo.
+ */
+export function rc2KeyWrap(kek: Uint8Array, effectiveBits: number, cek: Uint8Array, rnd: SeededRandom): Uint8Array {
+  if (cek.length > 255) throw new Error(`RC2 key wrap: CEK is ${cek.length} octets, at most 255`);
+  const K = rc2ExpandKey(kek, effectiveBits);
+  const lcekpad = concat(Uint8Array.of(cek.length), cek, rnd.bytes((8 - ((cek.length + 1) % 8)) % 8)); // steps 1-4
+  const lcekpadicv = concat(lcekpad, cmsKeyChecksum(lcekpad)); // steps 5-6
+  const iv = rnd.bytes(8); // step 7
+  const temp2 = concat(iv, rc2Cbc(true, K, iv, lcekpadicv)); // steps 8-9
+  return rc2Cbc(true, K, TDES_WRAP_IV, temp2.reverse()); // steps 10-11
+}
+
+/** RFC 3217 section 4.2 unwrap; throws on a bad length, checksum or length octet. */
+export function rc2KeyUnwrap(kek: Uint8Array, effectiveBits: number, wrapped: Uint8Array): Uint8Array {
+  if (wrapped.length <= 16 || wrapped.length % 8 !== 0) {
+    throw new Error(`RC2 key unwrap: wrapped key is ${wrapped.length} octets, expected a multiple of 8 above 16`);
+  }
+  const K = rc2ExpandKey(kek, effectiveBits);
+  const temp2 = rc2Cbc(false, K, TDES_WRAP_IV, wrapped).reverse();
+  const lcekpadicv = rc2Cbc(false, K, temp2.subarray(0, 8), temp2.subarray(8));
+  const lcekpad = lcekpadicv.subarray(0, lcekpadicv.length - 8);
+  const icv = lcekpadicv.subarray(lcekpadicv.length - 8);
+  if (!cmsKeyChecksum(lcekpad).every((b, i) => b === icv[i])) {
+    throw new Error('RC2 key unwrap: CMS key checksum mismatch (wrong KEK or corrupted wrapped key)');
+  }
+  const length = lcekpad[0] as number;
+  const pad = lcekpad.length - 1 - length;
+  if (pad < 0 || pad > 7) throw new Error(`RC2 key unwrap: length octet ${length} does not fit ${lcekpad.length - 1} octets`);
+  return lcekpad.slice(1, 1 + length);
 }

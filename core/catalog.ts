@@ -1,0 +1,109 @@
+/**
+ * The requirement catalog: one entry per normative statement of the RFCs, stored as one YAML file
+ * per RFC under catalog/. Shared by the checker (which cites entries by id), the invalid corpus
+ * (which names the entries a broken message violates) and reports (per-requirement readiness).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PROFILES, type Profile } from './vocabulary.ts';
+
+export const LEVELS = ['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Levels whose failure makes a message invalid; the rest are warnings. */
+export const MANDATORY_LEVELS: ReadonlySet<Level> = new Set(['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT']);
+
+export const PARTIES = [
+  'sending-agent', 'receiving-agent', 'signer', 'verifier', 'originator', 'recipient', 'ca',
+  'mail-list-agent', 'implementation',
+] as const;
+export type Party = (typeof PARTIES)[number];
+
+/**
+ * static: decidable from the message bytes; crypto: needs keys or content; behavioral: only by
+ * feeding messages to an implementation and watching what it does; untestable: with a reason.
+ */
+export const TEST_KINDS = ['static', 'crypto', 'behavioral', 'untestable'] as const;
+export type TestKind = (typeof TEST_KINDS)[number];
+
+export interface CatalogEntry {
+  readonly id: string;
+  readonly section: string;
+  readonly level: Level;
+  readonly binds: readonly Party[];
+  readonly summary: string;
+  readonly test: TestKind;
+  /** Why it cannot be tested (untestable), or how a behavioral test would observe it. */
+  readonly reason?: string;
+  readonly profiles: readonly Profile[];
+}
+
+export interface CatalogFile {
+  readonly version: 1;
+  readonly rfc: number;
+  readonly title: string;
+  /** Sections with keyword lines but no requirement on messages or agents (boilerplate, IANA...). */
+  readonly notApplicable: readonly { readonly section: string; readonly reason: string }[];
+  readonly entries: readonly CatalogEntry[];
+}
+
+export const CATALOG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://cms-interop.invalid/schema/catalog-v1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'rfc', 'title', 'notApplicable', 'entries'],
+  properties: {
+    version: { const: 1 },
+    rfc: { type: 'integer', minimum: 1000, maximum: 9999 },
+    title: { type: 'string', minLength: 3 },
+    notApplicable: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['section', 'reason'],
+        properties: { section: { type: 'string', pattern: '^[0-9A-Z]+(\\.[0-9]+)*$' }, reason: { type: 'string', minLength: 5 } },
+      },
+    },
+    entries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'section', 'level', 'binds', 'summary', 'test', 'profiles'],
+        properties: {
+          id: { type: 'string', pattern: '^rfc\\d{4}/[0-9A-Z]+(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$' },
+          section: { type: 'string', pattern: '^[0-9A-Z]+(\\.[0-9]+)*$' },
+          level: { enum: [...LEVELS] },
+          binds: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PARTIES] } },
+          summary: { type: 'string', minLength: 10, maxLength: 200, pattern: '^[^\\n]+$' },
+          test: { enum: [...TEST_KINDS] },
+          reason: { type: 'string', minLength: 5 },
+          profiles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PROFILES] } },
+        },
+        if: { properties: { test: { const: 'untestable' } } },
+        then: { required: ['reason'] },
+      },
+    },
+  },
+} as const;
+
+export const CATALOG_DIR = new URL('../catalog/', import.meta.url).pathname;
+
+export function loadCatalogFiles(dir = CATALOG_DIR): CatalogFile[] {
+  return readdirSync(dir).filter((f) => /^rfc\d{4}\.yaml$/.test(f)).sort()
+    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as CatalogFile);
+}
+
+export interface Catalog {
+  readonly files: readonly CatalogFile[];
+  readonly entries: readonly CatalogEntry[];
+  get(id: string): CatalogEntry | undefined;
+}
+
+export function loadCatalog(dir = CATALOG_DIR): Catalog {
+  const files = loadCatalogFiles(dir);
+  const entries = files.flatMap((f) => f.entries);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { files, entries, get: (id) => byId.get(id) };
+}

@@ -4,6 +4,7 @@
  */
 import { generateCommand, GENERATE_HELP } from './generate.ts';
 import { runCommand, RUN_HELP } from './run.ts';
+import { checkCommand } from './check.ts';
 import { UsageError } from './usage.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -13,6 +14,7 @@ usage: cmsi <command> [options]
 commands:
   generate   write the corpus of valid CMS messages and its manifest (reproducible from a seed)
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
+  check      validate CMS / S/MIME messages against the requirement catalog
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options. Exit codes: 0 success, 1 a check failed,
@@ -25,6 +27,7 @@ ${RUN_HELP}`;
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
   run: runCommand,
+  check: checkCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

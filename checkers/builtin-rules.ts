@@ -1,0 +1,15 @@
+/**
+ * The checker's own rule ids, for problems that are not one catalog statement: the bytes are not
+ * BER at all, or not the ASN.1 the RFC module defines. Their level is MUST because every CMS
+ * RFC requires its ASN.1 (RFC 5652 1.1: "the syntax ... is defined using ASN.1").
+ */
+export const BUILTIN_RULES = {
+  'cmsi/ber': { level: 'MUST', summary: 'The message is a valid BER encoding (X.690): lengths fit, no truncation, no trailing data' },
+  'cmsi/asn1-structure': { level: 'MUST', summary: 'Each field has the type, tag and position the RFC ASN.1 module gives it' },
+  'cmsi/unknown-content-type': { level: 'SHOULD', summary: 'The content type is one this checker knows; others are reported, not judged' },
+  'cmsi/input-format': { level: 'MUST', summary: 'The input is DER/BER, PEM (CMS or PKCS7), base64 or an S/MIME entity' },
+  'cmsi/signature-valid': { level: 'MUST', summary: 'The signature value verifies with the public key of the certificate the signer identifier names (RFC 5652 5.6)' },
+  'cmsi/crypto-unverifiable': { level: 'MUST', summary: 'A signature, MAC or encryption could not be checked (no matching certificate or key, unsupported algorithm): a failure, never a pass' },
+} as const;
+
+export type BuiltinRuleId = keyof typeof BUILTIN_RULES;

@@ -1,0 +1,113 @@
+/**
+ * Certificates as the checker needs them: matched to a signer or recipient identifier by the
+ * exact DER of issuer and serial, or by the subjectKeyIdentifier extension; the public key as a
+ * Node KeyObject. Parsing uses the strict reader and gives up quietly on what it cannot read.
+ */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { contentOf, encodingOf, readDer, type DerNode } from '../../core/der/reader.ts';
+import { decodeOid } from '../../core/der/values.ts';
+
+export interface CertInfo {
+  readonly der: Uint8Array;
+  readonly issuer: Uint8Array;
+  readonly subject: Uint8Array;
+  /** DER of SEQUENCE { issuer, serialNumber }, comparable with an IssuerAndSerialNumber. */
+  readonly issuerAndSerial: Uint8Array;
+  readonly ski: Uint8Array | null;
+  readonly spki: Uint8Array;
+}
+
+const SKI_OID = '2.5.29.14';
+
+export function certInfo(der: Uint8Array): CertInfo | null {
+  const r = readDer(der);
+  if (!r.root || r.fatal) return null;
+  const tbs = r.root.children[0];
+  if (!tbs) return null;
+  const f = tbs.children;
+  const o = f[0]?.cls === 'context' ? 1 : 0;
+  const serial = f[o];
+  const issuer = f[o + 2];
+  const spki = f[o + 5];
+  const subject = f[o + 4];
+  if (!serial || !issuer || !spki || !subject) return null;
+  const inner = new Uint8Array([...encodingOf(der, issuer), ...encodingOf(der, serial)]);
+  const issuerAndSerial = new Uint8Array([0x30, ...lengthOctets(inner.length), ...inner]);
+  return { der, issuer: encodingOf(der, issuer), subject: encodingOf(der, subject), issuerAndSerial, ski: findSki(der, f), spki: encodingOf(der, spki) };
+}
+
+function findSki(der: Uint8Array, fields: readonly DerNode[]): Uint8Array | null {
+  const exts = fields.find((n) => n.cls === 'context' && n.tag === 3)?.children[0];
+  for (const ext of exts?.children ?? []) {
+    const id = ext.children[0];
+    if (!id) continue;
+    const d = decodeOid(contentOf(der, id));
+    if (d.ok && d.value === SKI_OID) {
+      const value = contentOf(der, ext.children[ext.children.length - 1]!);
+      const inner = readDer(value);
+      return inner.root && !inner.root.constructed ? contentOf(value, inner.root) : null;
+    }
+  }
+  return null;
+}
+
+function lengthOctets(n: number): number[] {
+  if (n < 0x80) return [n];
+  const out: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v % 256);
+  return [0x80 | out.length, ...out];
+}
+
+const DSA_OID = '1.2.840.10040.4.1';
+
+/**
+ * The certificate's public key. A DSA key without parameters inherits them from its issuer's
+ * certificate (RFC 3279 2.3.2), found among `others` by subject name, as RFC 4134's Diane has it.
+ */
+export function publicKeyOf(c: CertInfo, others: readonly CertInfo[] = []): KeyObject | null {
+  try {
+    return createPublicKey({ key: Buffer.from(c.spki), format: 'der', type: 'spki' });
+  } catch {
+    const withParams = inheritDsaParameters(c, others);
+    if (!withParams) return null;
+    try {
+      return createPublicKey({ key: Buffer.from(withParams), format: 'der', type: 'spki' });
+    } catch {
+      return null;
+    }
+  }
+}
+
+function dsaAlgorithm(spki: Uint8Array): { alg: DerNode; key: DerNode } | null {
+  const r = readDer(spki);
+  const alg = r.root?.children[0];
+  const key = r.root?.children[1];
+  const id = alg?.children[0];
+  if (!alg || !key || !id) return null;
+  const d = decodeOid(contentOf(spki, id));
+  return d.ok && d.value === DSA_OID ? { alg, key } : null;
+}
+
+function inheritDsaParameters(c: CertInfo, others: readonly CertInfo[]): Uint8Array | null {
+  const own = dsaAlgorithm(c.spki);
+  if (!own || own.alg.children.length > 1) return null;
+  const issuer = others.find((o) => o !== c && equal(o.subject, c.issuer) && (dsaAlgorithm(o.spki)?.alg.children.length ?? 0) > 1);
+  const parent = issuer ? dsaAlgorithm(issuer.spki) : null;
+  if (!issuer || !parent) return null;
+  const alg = encodingOf(issuer.spki, parent.alg);
+  const key = encodingOf(c.spki, own.key);
+  const body = new Uint8Array([...alg, ...key]);
+  return new Uint8Array([0x30, ...lengthOctets(body.length), ...body]);
+}
+
+const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function matchIssuerSerial(certs: readonly CertInfo[], encoded: Uint8Array): CertInfo | null {
+  return certs.find((c) => equal(c.issuerAndSerial, encoded)) ?? null;
+}
+
+export function matchSki(certs: readonly CertInfo[], ski: Uint8Array): CertInfo | null {
+  return certs.find((c) => c.ski !== null && equal(c.ski, ski)) ?? null;
+}
+
+export { equal as bytesEqual };

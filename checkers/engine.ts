@@ -1,0 +1,90 @@
+/**
+ * The checker engine: one file in, one FileResult out. It finds the CMS (checkers/input.ts),
+ * reads it with the strict reader, builds the view for its content type, runs every static rule
+ * and, when inputs allow, the crypto rules, then decides the verdict: unparseable when the bytes
+ * are not a CMS structure, invalid when any MUST-level rule fails, else valid.
+ */
+import { MANDATORY_LEVELS, type Catalog, type Level } from '../core/catalog.ts';
+import { readDer, type DerNode } from '../core/der/reader.ts';
+import { decodeOid } from '../core/der/values.ts';
+import { OID, oidName } from '../core/oids.ts';
+import type { Profile } from '../core/vocabulary.ts';
+import { CheckContext } from './context.ts';
+import { at, oidValue } from './cms/fields.ts';
+import { signedDataView } from './cms/signed-data.ts';
+import { checkSignedDataCrypto } from './crypto/signatures.ts';
+import type { FileResult, Verdict } from './finding.ts';
+import { loadInput } from './input.ts';
+import { checkSignedData } from './rules/signed-data.ts';
+
+export interface CheckOptions {
+  readonly catalog: Catalog;
+  readonly profile: Profile;
+  readonly certs: readonly Uint8Array[];
+  readonly content: Uint8Array | null;
+}
+
+const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
+
+export function checkBytes(file: string, bytes: Uint8Array, options: CheckOptions): FileResult {
+  const input = loadInput(bytes);
+  if (!input.ok) {
+    return { file, verdict: 'unparseable', origin: 'der', findings: [{ rule: 'cmsi/input-format', level: 'MUST', status: 'fail', message: input.error, path: '', offset: 0, length: 0 }] };
+  }
+  const ctx = new CheckContext(input.cms, options.profile, options.catalog);
+  const verdict = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
+  return { file, verdict, origin: input.origin, findings: ctx.findings };
+}
+
+function checkCms(ctx: CheckContext, options: CheckOptions): Verdict {
+  const read = readDer(ctx.bytes);
+  for (const d of read.defects.filter((x) => x.kind === 'fatal')) {
+    ctx.fail('cmsi/ber', d.message, { path: '', offset: d.offset, length: d.length });
+  }
+  if (!read.root) return recognisableCms(ctx) ? 'invalid' : 'unparseable';
+  const root = read.root;
+  const [typeNode, wrapper] = root.children;
+  if (root.cls !== 'universal' || root.tag !== 16 || !typeNode || typeNode.tag !== 6) {
+    ctx.structure('not a ContentInfo: expected SEQUENCE { contentType OBJECT IDENTIFIER, ... }', { path: 'contentInfo', offset: root.offset, length: root.end - root.offset });
+    return 'unparseable';
+  }
+  const type = oidValue(ctx, at('contentInfo.contentType', typeNode), 'contentType');
+  if (type === null) return 'unparseable';
+  if (!KNOWN_TYPES.has(type)) {
+    ctx.check('cmsi/unknown-content-type', false, `content type ${type} is not one this checker knows`, { path: 'contentInfo.contentType', offset: typeNode.offset, length: typeNode.end - typeNode.offset });
+    return verdictOf(ctx);
+  }
+  if (!wrapper || wrapper.cls !== 'context' || wrapper.tag !== 0 || !wrapper.constructed || wrapper.children.length !== 1) {
+    ctx.structure('ContentInfo content is not [0] EXPLICIT', { path: 'contentInfo.content', offset: (wrapper ?? root).offset, length: ((wrapper ?? root).end - (wrapper ?? root).offset) });
+    return verdictOf(ctx);
+  }
+  dispatch(ctx, type, at(`${oidName(type)}`, wrapper.children[0]!), options);
+  return verdictOf(ctx);
+}
+
+function dispatch(ctx: CheckContext, type: string, l: { path: string; node: DerNode }, options: CheckOptions): void {
+  if (type === OID.signedData) {
+    const v = signedDataView(ctx, l);
+    if (!v) return;
+    checkSignedData(ctx, v);
+    if (v.signerInfos.length) checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
+  }
+}
+
+/** After a fatal read: is the start still a ContentInfo with a known content type? */
+function recognisableCms(ctx: CheckContext): boolean {
+  const b = ctx.bytes;
+  if (b[0] !== 0x30 || b.length < 4) return false;
+  let p = 1;
+  const l0 = b[p++]!;
+  if (l0 > 0x80) p += l0 & 0x7f;
+  if (b[p] !== 0x06) return false;
+  const len = b[p + 1]!;
+  const d = decodeOid(b.subarray(p + 2, p + 2 + len));
+  return d.ok && KNOWN_TYPES.has(d.value);
+}
+
+function verdictOf(ctx: CheckContext): Verdict {
+  return ctx.findings.some((f) => f.status === 'fail' && (MANDATORY_LEVELS.has(f.level as Level) || f.rule === 'cmsi/crypto-unverifiable')) ? 'invalid' : 'valid';
+}
+

@@ -1,0 +1,103 @@
+/**
+ * Finds the CMS in a file: DER/BER as is, PEM (CMS, PKCS7), bare base64, or an S/MIME entity
+ * (application/pkcs7-mime, or multipart/signed whose first part is the signed content). Offsets in
+ * findings then refer to the decoded CMS; `origin` says which. Never throws: what it cannot read is
+ * an input-format finding.
+ */
+export interface MimeInfo {
+  readonly contentType: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** multipart/signed: the exact bytes of the signed first part (RFC 1847 2.1). */
+  readonly signedPart?: Uint8Array;
+  readonly signatureType?: string;
+}
+
+export type LoadedInput =
+  | { readonly ok: true; readonly cms: Uint8Array; readonly origin: 'der' | 'pem' | 'base64' | 'smime'; readonly mime?: MimeInfo }
+  | { readonly ok: false; readonly error: string };
+
+const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+const B64 = /^[A-Za-z0-9+/=\s]+$/;
+
+export function loadInput(bytes: Uint8Array): LoadedInput {
+  if (bytes.length === 0) return { ok: false, error: 'empty file' };
+  const first = bytes[0]!;
+  if (first === 0x30) return { ok: true, cms: bytes, origin: 'der' };
+  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1');
+  if (head.includes('-----BEGIN ')) {
+    const m = PEM.exec(Buffer.from(bytes).toString('latin1'));
+    if (!m) return { ok: false, error: 'PEM armour without a matching END line' };
+    if (!['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA'].includes(m[1]!)) return { ok: false, error: `PEM label "${m[1]}" is not CMS or PKCS7` };
+    return { ok: true, cms: base64(m[2]!), origin: 'pem' };
+  }
+  if (/^[\x21-\x39\x3b-\x7e]+:/m.test(head.split(/\r?\n\r?\n/)[0] ?? '') && /content-type:/i.test(head)) return loadMime(bytes);
+  const text = Buffer.from(bytes).toString('latin1');
+  if (B64.test(text)) return { ok: true, cms: base64(text), origin: 'base64' };
+  return { ok: false, error: 'not DER/BER (first octet is not SEQUENCE), PEM, base64 or a MIME entity' };
+}
+
+const base64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'base64'));
+
+interface Entity {
+  readonly headers: Map<string, string>;
+  readonly body: Uint8Array;
+  readonly bodyOffset: number;
+}
+
+/** Splits an entity into unfolded headers (lower-case names) and body; CRLF or LF line ends. */
+function parseEntity(bytes: Uint8Array): Entity | null {
+  const text = Buffer.from(bytes).toString('latin1');
+  const m = /\r?\n\r?\n/.exec(text);
+  if (!m) return null;
+  const headers = new Map<string, string>();
+  const unfolded = text.slice(0, m.index).replace(/\r?\n[ \t]+/g, ' ');
+  for (const line of unfolded.split(/\r?\n/)) {
+    const c = line.indexOf(':');
+    if (c > 0) headers.set(line.slice(0, c).trim().toLowerCase(), line.slice(c + 1).trim());
+  }
+  const bodyOffset = m.index + m[0].length;
+  return { headers, body: bytes.subarray(bodyOffset), bodyOffset };
+}
+
+export function parseContentType(value: string): { type: string; params: Record<string, string> } {
+  const [type, ...rest] = value.split(';');
+  const params: Record<string, string> = {};
+  for (const p of rest) {
+    const e = p.indexOf('=');
+    if (e > 0) params[p.slice(0, e).trim().toLowerCase()] = p.slice(e + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return { type: (type ?? '').trim().toLowerCase(), params };
+}
+
+function loadMime(bytes: Uint8Array): LoadedInput {
+  const e = parseEntity(bytes);
+  if (!e) return { ok: false, error: 'MIME entity without a blank line after its headers' };
+  const ct = parseContentType(e.headers.get('content-type') ?? 'text/plain');
+  if (ct.type === 'application/pkcs7-mime' || ct.type === 'application/x-pkcs7-mime') {
+    const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+    const cms = cte === 'base64' ? base64(Buffer.from(e.body).toString('latin1')) : e.body;
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params } };
+  }
+  if (ct.type === 'multipart/signed') {
+    const boundary = ct.params.boundary;
+    if (!boundary) return { ok: false, error: 'multipart/signed without a boundary parameter' };
+    const text = Buffer.from(e.body).toString('latin1');
+    const delim = `--${boundary}`;
+    const first = text.indexOf(`${delim}\r\n`) >= 0 ? text.indexOf(`${delim}\r\n`) : text.indexOf(`${delim}\n`);
+    if (first < 0) return { ok: false, error: 'multipart/signed: no first boundary' };
+    const partStart = text.indexOf('\n', first) + 1;
+    const next = text.indexOf(`\n${delim}`, partStart);
+    if (next < 0) return { ok: false, error: 'multipart/signed: no second boundary' };
+    // RFC 2046 5.1.1: the CRLF before the delimiter belongs to the delimiter.
+    const partEnd = text[next - 1] === '\r' ? next - 1 : next;
+    const signedPart = e.body.subarray(partStart, partEnd);
+    const sigStart = text.indexOf('\n', next + 1) + 1;
+    const sigEnd = text.indexOf(`\n${delim}`, sigStart);
+    const sigEntity = parseEntity(e.body.subarray(sigStart, sigEnd < 0 ? undefined : sigEnd));
+    if (!sigEntity) return { ok: false, error: 'multipart/signed: signature part has no headers' };
+    const sigType = parseContentType(sigEntity.headers.get('content-type') ?? '').type;
+    const cms = base64(Buffer.from(sigEntity.body).toString('latin1'));
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, signatureType: sigType } };
+  }
+  return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };
+}

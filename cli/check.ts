@@ -1,0 +1,119 @@
+/**
+ * `cmsi check`: validates CMS / S/MIME messages against the requirement catalog. All files are
+ * checked in this one process. Exit 0 when every input is valid (or, with --manifest, when every
+ * verdict is the one the manifest expects), 1 otherwise, 2 on usage or I/O errors.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import { loadCatalog, type Catalog } from '../core/catalog.ts';
+import type { Manifest } from '../core/manifest.ts';
+import { PROFILES, type Profile } from '../core/vocabulary.ts';
+import { checkBytes } from '../checkers/engine.ts';
+import type { FileResult } from '../checkers/finding.ts';
+import { formatJson } from '../checkers/format/json.ts';
+import { formatJunit } from '../checkers/format/junit.ts';
+import { formatSarif } from '../checkers/format/sarif.ts';
+import { formatText } from '../checkers/format/text.ts';
+import { UsageError } from './usage.ts';
+
+export const CHECK_HELP = `usage: cmsi check FILE... [options]
+       cmsi check --manifest corpus/manifest.yaml [options]
+
+Checks each FILE (DER, BER, PEM "CMS"/"PKCS7", base64, or an S/MIME .eml with
+application/pkcs7-mime or multipart/signed) against the requirement catalog (cmsi rules).
+Static rules always run; crypto rules run when the inputs are there: certificates in the
+message or --cert, the content in the message, --content, or the signed part of multipart/signed.
+
+  --format text|json|sarif|junit   report format (default text)
+  --profile current|v3             which profile's requirements apply (default current)
+  --cert FILE                      a certificate (PEM or DER) to find signers by; repeatable
+  --content FILE                   detached content for a detached signature
+  --manifest FILE                  check a whole corpus with each sample's own inputs, and report
+                                   every sample whose verdict differs from the manifest's
+  --passes                         text format: also list the rules that passed
+  --out FILE                       write the report to FILE instead of stdout
+
+Verdicts: valid, invalid (a MUST-level rule or a crypto check failed; SHOULD failures are
+warnings), unparseable (not a CMS structure). Exit 0 all valid, 1 otherwise, 2 usage/I-O error.
+
+Example: cmsi check corpus/samples/signed-data/rsa-sha256/attached.der --format json`;
+
+function readCert(path: string): Uint8Array {
+  const bytes = readFileSync(path);
+  const text = bytes.toString('latin1');
+  const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
+  return new Uint8Array(m ? Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64') : bytes);
+}
+
+function render(format: string, results: readonly FileResult[], catalog: Catalog, passes: boolean): string {
+  switch (format) {
+    case 'json': return formatJson(results);
+    case 'sarif': return formatSarif(results, catalog, '0.1.0');
+    case 'junit': return formatJunit(results);
+    default: return formatText(results, { passes });
+  }
+}
+
+export function checkCommand(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv], allowPositionals: true, strict: true,
+    options: {
+      format: { type: 'string', default: 'text' }, profile: { type: 'string', default: 'current' },
+      cert: { type: 'string', multiple: true }, content: { type: 'string' }, manifest: { type: 'string' },
+      passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(CHECK_HELP);
+    return 0;
+  }
+  const format = values.format!;
+  if (!['text', 'json', 'sarif', 'junit'].includes(format)) throw new UsageError(`--format must be text, json, sarif or junit, got "${format}"`);
+  if (!(PROFILES as readonly string[]).includes(values.profile!)) throw new UsageError(`--profile must be current or v3, got "${values.profile}"`);
+  const profile = values.profile as Profile;
+  if (!values.manifest && positionals.length === 0) throw new UsageError('no input: give FILE... or --manifest FILE (see cmsi check --help)');
+  const catalog = loadCatalog();
+  const certs = (values.cert ?? []).map(readCert);
+  const content = values.content ? new Uint8Array(readFileSync(values.content)) : null;
+  const results: FileResult[] = [];
+  let mismatches: string[] = [];
+  if (values.manifest) {
+    const r = checkManifest(values.manifest, catalog, profile);
+    results.push(...r.results);
+    mismatches = r.mismatches;
+  }
+  for (const file of positionals) {
+    results.push(checkBytes(file, new Uint8Array(readFileSync(file)), { catalog, profile, certs, content }));
+  }
+  const report = render(format, results, catalog, !!values.passes);
+  if (values.out) writeFileSync(values.out, report);
+  else process.stdout.write(report);
+  if (values.manifest) {
+    if (mismatches.length) process.stderr.write(`${mismatches.length} samples differ from the manifest:\n${mismatches.join('\n')}\n`);
+    else process.stderr.write(`all ${results.length} samples have the verdict the manifest expects\n`);
+    return mismatches.length ? 1 : 0;
+  }
+  return results.every((r) => r.verdict === 'valid') ? 0 : 1;
+}
+
+export function checkManifest(path: string, catalog: Catalog, profile: Profile): { results: FileResult[]; mismatches: string[] } {
+  const dir = dirname(path);
+  const manifest = parse(readFileSync(path, 'utf8')) as Manifest;
+  const results: FileResult[] = [];
+  const mismatches: string[] = [];
+  const anchors = manifest.trustAnchors.map((c) => readCert(join(dir, c)));
+  for (const s of manifest.samples) {
+    const certs = [...(s.inputs.signerCerts ?? []).map((c) => readCert(join(dir, c))), ...anchors];
+    const content = s.inputs.detached && s.inputs.content ? new Uint8Array(readFileSync(join(dir, s.inputs.content))) : null;
+    const r = checkBytes(s.file, new Uint8Array(readFileSync(join(dir, s.file))), { catalog, profile, certs, content });
+    results.push(r);
+    const expected = s.expected === 'valid' ? 'valid' : 'invalid';
+    if (r.verdict !== expected) {
+      const why = r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
+      mismatches.push(`  ${s.id}: ${r.verdict}, expected ${expected}${why ? ` (${why})` : ''}`);
+    }
+  }
+  return { results, mismatches };
+}

@@ -4,7 +4,8 @@
  */
 import { generateCommand, GENERATE_HELP } from './generate.ts';
 import { runCommand, RUN_HELP } from './run.ts';
-import { checkCommand } from './check.ts';
+import { checkCommand, CHECK_HELP } from './check.ts';
+import { rulesCommand, RULES_HELP } from './rules.ts';
 import { UsageError } from './usage.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -15,6 +16,7 @@ commands:
   generate   write the corpus of valid CMS messages and its manifest (reproducible from a seed)
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
   check      validate CMS / S/MIME messages against the requirement catalog
+  rules      print the requirement catalog, or explain one rule
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options. Exit codes: 0 success, 1 a check failed,
@@ -22,12 +24,17 @@ Run "cmsi CMD --help" for a command's options. Exit codes: 0 success, 1 a check 
 
 ${GENERATE_HELP}
 
-${RUN_HELP}`;
+${RUN_HELP}
+
+${CHECK_HELP}
+
+${RULES_HELP}`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
   run: runCommand,
   check: checkCommand,
+  rules: rulesCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

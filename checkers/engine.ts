@@ -11,17 +11,20 @@ import { OID, oidName } from '../core/oids.ts';
 import type { Profile } from '../core/vocabulary.ts';
 import { CheckContext } from './context.ts';
 import { at, oidValue } from './cms/fields.ts';
-import { signedDataView } from './cms/signed-data.ts';
-import { checkSignedDataCrypto } from './crypto/signatures.ts';
+import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
 import type { FileResult, Verdict } from './finding.ts';
 import { loadInput } from './input.ts';
-import { checkSignedData } from './rules/signed-data.ts';
 
 export interface CheckOptions {
   readonly catalog: Catalog;
   readonly profile: Profile;
   readonly certs: readonly Uint8Array[];
   readonly content: Uint8Array | null;
+  /** Recipient private keys (PKCS#8 PEM or DER) with their certificates, for decryption rules. */
+  readonly keys?: readonly { readonly key: Uint8Array; readonly cert: Uint8Array | null }[];
+  readonly password?: string;
+  /** KEK (with its key identifier) or the bare key of an EncryptedData, hex-decoded. */
+  readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
 }
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
@@ -63,12 +66,7 @@ function checkCms(ctx: CheckContext, options: CheckOptions): Verdict {
 }
 
 function dispatch(ctx: CheckContext, type: string, l: { path: string; node: DerNode }, options: CheckOptions): void {
-  if (type === OID.signedData) {
-    const v = signedDataView(ctx, l);
-    if (!v) return;
-    checkSignedData(ctx, v);
-    if (v.signerInfos.length) checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
-  }
+  CONTENT_TYPE_CHECKERS[type]?.(ctx, l, options);
 }
 
 /** After a fatal read: is the start still a ContentInfo with a known content type? */

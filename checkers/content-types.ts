@@ -1,0 +1,23 @@
+/**
+ * Which checker handles which content type. Each handler builds its view, runs its static rules
+ * and, when the options carry keys or content, its crypto rules. One line per content type.
+ */
+import { OID } from '../core/oids.ts';
+import type { CheckContext, Located } from './context.ts';
+import type { CheckOptions } from './engine.ts';
+import { signedDataView } from './cms/signed-data.ts';
+import { checkSignedDataCrypto } from './crypto/signatures.ts';
+import { checkSignedData } from './rules/signed-data.ts';
+
+export type ContentTypeChecker = (ctx: CheckContext, l: Located, options: CheckOptions) => void;
+
+function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = signedDataView(ctx, l);
+  if (!v) return;
+  checkSignedData(ctx, v);
+  if (v.signerInfos.length) checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
+}
+
+export const CONTENT_TYPE_CHECKERS: Readonly<Record<string, ContentTypeChecker>> = {
+  [OID.signedData]: signedData,
+};

@@ -9,6 +9,7 @@ export const BUILTIN_RULES = {
   'cmsi/unknown-content-type': { level: 'SHOULD', summary: 'The content type is one this checker knows; others are reported, not judged' },
   'cmsi/input-format': { level: 'MUST', summary: 'The input is DER/BER, PEM (CMS or PKCS7), base64 or an S/MIME entity' },
   'cmsi/signature-valid': { level: 'MUST', summary: 'The signature value verifies with the public key of the certificate the signer identifier names (RFC 5652 5.6)' },
+  'cmsi/legacy-algorithm': { level: 'SHOULD NOT', summary: 'Under the current profile, an algorithm RFC 8551 Appendix B lists as dropped (MD5, SHA-1, DSA, RC2, DES-EDE3) is reported' },
   'cmsi/crypto-unverifiable': { level: 'MUST', summary: 'A signature, MAC or encryption could not be checked (no matching certificate or key, unsupported algorithm): a failure, never a pass' },
 } as const;
 

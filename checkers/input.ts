@@ -90,7 +90,10 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     if (next < 0) return { ok: false, error: 'multipart/signed: no second boundary' };
     // RFC 2046 5.1.1: the CRLF before the delimiter belongs to the delimiter.
     const partEnd = text[next - 1] === '\r' ? next - 1 : next;
-    const signedPart = e.body.subarray(partStart, partEnd);
+    // RFC 8551 3.1.1: the signature covers the canonical form (CRLF line ends). A file in a local
+    // LF form (as RFC 4134's Appendix B prints its messages) is canonicalized before verifying.
+    const rawPart = text.slice(partStart, partEnd);
+    const signedPart = new Uint8Array(Buffer.from(rawPart.replace(/\r?\n/g, '\r\n'), 'latin1'));
     const sigStart = text.indexOf('\n', next + 1) + 1;
     const sigEnd = text.indexOf(`\n${delim}`, sigStart);
     const sigEntity = parseEntity(e.body.subarray(sigStart, sigEnd < 0 ? undefined : sigEnd));

@@ -10,6 +10,7 @@ import { where, type CheckContext } from '../context.ts';
 import { at, content, encoding, UNIVERSAL, type Attribute } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { checkAttributeSet } from './attributes.ts';
+import { checkLegacyAlgorithm } from './legacy.ts';
 
 const find = (attrs: readonly Attribute[], oid: string) => attrs.find((a) => a.type === oid);
 
@@ -40,6 +41,8 @@ export function checkSignedData(ctx: CheckContext, v: SignedDataView): void {
 
 function checkSignerInfo(ctx: CheckContext, v: SignedDataView, si: SignerInfoView, counter: boolean): void {
   const p = where(si.at);
+  checkLegacyAlgorithm(ctx, si.digestAlgorithm);
+  checkLegacyAlgorithm(ctx, si.signatureAlgorithm);
   if (si.version !== null) {
     const want = si.sid.kind === 'ski' ? 3 : 1;
     ctx.check(want === 3 ? 'rfc5652/5.3/version-3-for-subject-key-id' : 'rfc5652/5.3/version-1-for-issuer-and-serial', si.version === want, `SignerInfo version ${si.version} with ${si.sid.kind}${si.version === want ? '' : `: must be ${want}`}`, p);

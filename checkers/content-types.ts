@@ -8,6 +8,8 @@ import type { CheckOptions } from './engine.ts';
 import { signedDataView } from './cms/signed-data.ts';
 import { checkSignedDataCrypto } from './crypto/signatures.ts';
 import { checkSignedData } from './rules/signed-data.ts';
+import { checkEss } from './rules/ess.ts';
+import { checkReceiptAgainstOriginal, checkSigningCertificates } from './crypto/ess.ts';
 
 export type ContentTypeChecker = (ctx: CheckContext, l: Located, options: CheckOptions) => void;
 
@@ -15,7 +17,11 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   const v = signedDataView(ctx, l);
   if (!v) return;
   checkSignedData(ctx, v);
-  if (v.signerInfos.length) checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
+  checkEss(ctx, v);
+  if (!v.signerInfos.length) return;
+  const signerCerts = checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
+  checkSigningCertificates(ctx, v, signerCerts);
+  if (options.original) checkReceiptAgainstOriginal(ctx, v, options.original);
 }
 
 export const CONTENT_TYPE_CHECKERS: Readonly<Record<string, ContentTypeChecker>> = {

@@ -14,6 +14,7 @@ import { at, oidValue } from './cms/fields.ts';
 import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
 import type { FileResult, Verdict } from './finding.ts';
 import { loadInput } from './input.ts';
+import { checkMime } from './rules/mime.ts';
 
 export interface CheckOptions {
   readonly catalog: Catalog;
@@ -25,6 +26,8 @@ export interface CheckOptions {
   readonly password?: string;
   /** KEK (with its key identifier) or the bare key of an EncryptedData, hex-decoded. */
   readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
+  /** For a signed Receipt: the original message it acknowledges (RFC 2634 2.6). */
+  readonly original?: Uint8Array;
 }
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
@@ -36,6 +39,10 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   }
   const ctx = new CheckContext(input.cms, options.profile, options.catalog);
   const verdict = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
+  if (input.mime && verdict !== 'unparseable') {
+    checkMime(ctx, input.mime);
+    return { file, verdict: verdictOf(ctx), origin: input.origin, findings: ctx.findings };
+  }
   return { file, verdict, origin: input.origin, findings: ctx.findings };
 }
 

@@ -21,15 +21,11 @@ export interface SignedCryptoInputs {
   readonly content: Uint8Array | null;
 }
 
-export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): CertInfo[] {
+/** Verifies every SignerInfo; returns, per SignerInfo, the certificate that verified it (or null). */
+export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): (CertInfo | null)[] {
   const certs = [...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null);
   const content = v.eContent ?? inputs.content;
-  const used: CertInfo[] = [];
-  for (const si of v.signerInfos) {
-    const cert = verifySigner(ctx, si, content, certs, false);
-    if (cert) used.push(cert);
-  }
-  return used;
+  return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false));
 }
 
 function findCert(ctx: CheckContext, si: SignerInfoView, certs: readonly CertInfo[]): CertInfo | null {

@@ -16,6 +16,14 @@ export interface Located {
 
 export const where = (at: Located): Where => ({ path: at.path, offset: at.node.offset, length: at.node.end - at.node.offset });
 
+/** RFC 5652 rules whose RFC 2630 statement has another slug (or another version branch). */
+export const V3_ALIASES: Readonly<Record<string, string>> = {
+  'rfc5652/5.1/version-1-otherwise': 'rfc2630/5.1/version-1-when-plain',
+  'rfc5652/5.1/version-3-when-v1-attr-certs-v3-signers-or-non-data': 'rfc2630/5.1/version-3-otherwise',
+  'rfc5652/5.3/signed-attrs-der': 'rfc2630/5.3/each-signed-attr-der',
+  'rfc5652/11.3/protected-placement-only': 'rfc2630/11.3/signed-placement-only',
+};
+
 export class CheckContext {
   readonly findings: Finding[] = [];
 
@@ -33,15 +41,23 @@ export class CheckContext {
     throw new Error(`checker uses rule "${rule}", which is neither in the catalog nor built in`);
   }
 
-  /** Whether a catalog rule belongs to the active profile (built-in rules always do). */
-  inProfile(rule: string): boolean {
+  /**
+   * The rule to cite under the active profile: the rule itself when it belongs to the profile
+   * (built-in rules always do); under v3, the RFC 2630 statement of an RFC 5652 rule when the v3
+   * CMS states the same requirement; else null, and the rule does not apply.
+   */
+  resolve(rule: string): string | null {
     const e = this.catalog.get(rule);
-    return !e || e.profiles.includes(this.profile);
+    if (!e || e.profiles.includes(this.profile)) return rule;
+    if (this.profile !== 'v3' || !rule.startsWith('rfc5652/')) return null;
+    const v3 = V3_ALIASES[rule] ?? rule.replace('rfc5652/', 'rfc2630/');
+    return this.catalog.get(v3)?.profiles.includes('v3') ? v3 : null;
   }
 
   /** Records the outcome of one rule on one place; returns `ok` for chaining. */
-  check(rule: string, ok: boolean, message: string, at: Where): boolean {
-    if (!this.inProfile(rule)) return ok;
+  check(requested: string, ok: boolean, message: string, at: Where): boolean {
+    const rule = this.resolve(requested);
+    if (!rule) return ok;
     const level = this.levelOf(rule);
     const status = ok ? 'pass' : MANDATORY_LEVELS.has(level as Level) ? 'fail' : 'warn';
     this.findings.push({ rule, level, status, message, ...at });

@@ -1,0 +1,47 @@
+/**
+ * Prints the catalog statistics the README shows: entries per RFC, per level and per test kind,
+ * and how many entries the checker implements (ids cited in checkers/, literal or from the
+ * attribute table). Run: npx tsx scripts/catalog-stats.ts
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEVELS, loadCatalog, TEST_KINDS } from '../core/catalog.ts';
+import { ATTRIBUTE_CONSTRAINTS } from '../checkers/rules/attribute-table.ts';
+import { V3_ALIASES } from '../checkers/context.ts';
+
+const catalog = loadCatalog();
+const root = new URL('../checkers/', import.meta.url).pathname;
+const cited = new Set<string>();
+const walk = (d: string) => {
+  for (const f of readdirSync(d)) {
+    const p = join(d, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else for (const m of readFileSync(p, 'utf8').matchAll(/'(rfc\d{4}\/[0-9A-Z.]+\/[a-z0-9-]+)'/g)) cited.add(m[1]!);
+  }
+};
+walk(root);
+for (const c of ATTRIBUTE_CONSTRAINTS) for (const r of [c.allowedIn?.rule, c.singleValue, c.singleInstance]) if (r) cited.add(r);
+// Under --profile v3 an RFC 5652 rule is reported as its RFC 2630 statement (checkers/context.ts).
+for (const id of [...cited].filter((x) => x.startsWith('rfc5652/'))) {
+  const v3 = V3_ALIASES[id] ?? id.replace('rfc5652/', 'rfc2630/');
+  if (catalog.get(v3)) cited.add(v3);
+}
+const implemented = catalog.entries.filter((e) => cited.has(e.id));
+
+console.log('| RFC | entries | automated | ' + TEST_KINDS.join(' | ') + ' |');
+console.log('|---|---|---|' + TEST_KINDS.map(() => '---').join('|') + '|');
+for (const f of catalog.files) {
+  const kinds = TEST_KINDS.map((k) => f.entries.filter((e) => e.test === k).length);
+  console.log(`| ${f.rfc} | ${f.entries.length} | ${f.entries.filter((e) => cited.has(e.id)).length} | ${kinds.join(' | ')} |`);
+}
+const kinds = TEST_KINDS.map((k) => catalog.entries.filter((e) => e.test === k).length);
+console.log(`| **all** | **${catalog.entries.length}** | **${implemented.length}** | ${kinds.map((k) => `**${k}**`).join(' | ')} |`);
+console.log('');
+console.log('| level | entries |');
+console.log('|---|---|');
+for (const l of LEVELS) {
+  const n = catalog.entries.filter((e) => e.level === l).length;
+  if (n) console.log(`| ${l} | ${n} |`);
+}
+const missing = [...cited].filter((id) => !catalog.get(id));
+if (missing.length) console.log(`\nchecker cites ids missing from the catalog: ${missing.join(', ')}`);

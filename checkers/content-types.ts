@@ -9,6 +9,7 @@ import { signedDataView } from './cms/signed-data.ts';
 import { checkSignedDataCrypto } from './crypto/signatures.ts';
 import { checkSignedData } from './rules/signed-data.ts';
 import { checkEss } from './rules/ess.ts';
+import { checkSignerAlgorithms } from './rules/signer-algorithms.ts';
 import { checkReceiptAgainstOriginal, checkSigningCertificates } from './crypto/ess.ts';
 
 export type ContentTypeChecker = (ctx: CheckContext, l: Located, options: CheckOptions) => void;
@@ -17,6 +18,7 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   const v = signedDataView(ctx, l);
   if (!v) return;
   checkSignedData(ctx, v);
+  checkSignerAlgorithms(ctx, v);
   checkEss(ctx, v);
   if (!v.signerInfos.length) return;
   const signerCerts = checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });

@@ -10,13 +10,16 @@ import { opensslConsume, opensslVersion } from '../adapters/openssl.ts';
 import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
 import { generateCorpus } from '../generators/generate.ts';
 import { parseSeed, prepareOutDir } from './generate.ts';
+import { checkManifest } from './check.ts';
+import { loadCatalog } from '../core/catalog.ts';
 
 export const RUN_HELP = `usage: cmsi run [--out DIR] [--seed N]
 
 The main job (npm start): generates the corpus into DIR (default: ./out/corpus), has OpenSSL
 verify, decrypt, digest-verify or uncompress every sample with the inputs in the manifest,
-compares the recovered content byte for byte, and prints a summary. Exit 1 when a sample that
-OpenSSL supports is not accepted with the exact content.`;
+compares the recovered content byte for byte, runs cmsi check over the manifest, and prints a
+summary. Exit 1 when a sample that OpenSSL supports is not accepted with the exact content, or
+when the checker's verdict differs from the manifest's.`;
 
 export function runCommand(argv: readonly string[]): number {
   const { values } = parseArgs({ args: [...argv], options: { out: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -50,10 +53,17 @@ export function runCommand(argv: readonly string[]): number {
     else if (known) failures.push(`  ${s.id}: accepted, but listed as unsupported (update adapters/openssl-known.ts)`);
     else failures.push(`  ${s.id}: ${v.verdict}${v.verdict === 'accept' ? ' with different content' : `: ${'error' in v ? v.error : 'reason' in v ? v.reason : ''}`}`);
   }
-  const checkMs = Math.round(performance.now() - t1);
-  console.log(`\nOpenSSL accepted ${accepted} of ${manifest.samples.length} samples with the exact content (${checkMs} ms)`);
+  const opensslMs = Math.round(performance.now() - t1);
+  console.log(`\nOpenSSL accepted ${accepted} of ${manifest.samples.length} samples with the exact content (${opensslMs} ms)`);
   if (unsupported.length) console.log(`\nnot supported by this OpenSSL (${unsupported.length}):\n${unsupported.join('\n')}`);
   if (failures.length) console.log(`\nFAILURES (${failures.length}):\n${failures.join('\n')}`);
-  console.log(`\nsummary: ${accepted} accepted, ${unsupported.length} unsupported, ${failures.length} failed`);
-  return failures.length ? 1 : 0;
+  console.log(`\nOpenSSL summary: ${accepted} accepted, ${unsupported.length} unsupported, ${failures.length} failed`);
+  const t2 = performance.now();
+  const checked = checkManifest(join(out, 'manifest.yaml'), loadCatalog(), 'current');
+  const checkMs = Math.round(performance.now() - t2);
+  const fails = checked.results.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail').length, 0);
+  const passes = checked.results.reduce((n, r) => n + r.findings.filter((f) => f.status === 'pass').length, 0);
+  console.log(`\ncmsi check: ${checked.results.length - checked.mismatches.length} of ${checked.results.length} samples have the expected verdict (${passes} rule checks passed, ${fails} failed, ${checkMs} ms)`);
+  if (checked.mismatches.length) console.log(checked.mismatches.join('\n'));
+  return failures.length || checked.mismatches.length ? 1 : 0;
 }

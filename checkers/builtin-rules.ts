@@ -4,7 +4,6 @@
  * RFC requires its ASN.1 (RFC 5652 1.1: "the syntax ... is defined using ASN.1").
  */
 export const BUILTIN_RULES = {
-  'cmsi/ber': { level: 'MUST', summary: 'The message is a valid BER encoding (X.690): lengths fit, no truncation, no trailing data' },
   'cmsi/asn1-structure': { level: 'MUST', summary: 'Each field has the type, tag and position the RFC ASN.1 module gives it' },
   'cmsi/unknown-content-type': { level: 'SHOULD', summary: 'The content type is one this checker knows; others are reported, not judged' },
   'cmsi/input-format': { level: 'MUST', summary: 'The input is DER/BER, PEM (CMS or PKCS7), base64 or an S/MIME entity' },

@@ -10,6 +10,9 @@ import { checkSignedDataCrypto } from './crypto/signatures.ts';
 import { checkSignedData } from './rules/signed-data.ts';
 import { checkEss } from './rules/ess.ts';
 import { checkSignerAlgorithms } from './rules/signer-algorithms.ts';
+import { checkSignedDataExtra } from './rules/signed-data-extra.ts';
+import { checkEssExtra } from './rules/ess-extra.ts';
+import { checkEncoding } from './rules/encoding.ts';
 import { checkReceiptAgainstOriginal, checkSigningCertificates } from './crypto/ess.ts';
 
 export type ContentTypeChecker = (ctx: CheckContext, l: Located, options: CheckOptions) => void;
@@ -20,6 +23,9 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   checkSignedData(ctx, v);
   checkSignerAlgorithms(ctx, v);
   checkEss(ctx, v);
+  checkSignedDataExtra(ctx, v);
+  checkEssExtra(ctx, v);
+  checkEncoding(ctx, v);
   if (!v.signerInfos.length) return;
   const signerCerts = checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
   checkSigningCertificates(ctx, v, signerCerts);

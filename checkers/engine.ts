@@ -49,7 +49,9 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
 function checkCms(ctx: CheckContext, options: CheckOptions): Verdict {
   const read = readDer(ctx.bytes);
   for (const d of read.defects.filter((x) => x.kind === 'fatal')) {
-    ctx.fail('cmsi/ber', d.message, { path: '', offset: d.offset, length: d.length });
+    // The bytes are not one BER value (truncated, overlong, trailing data, too deep): not a
+    // ContentInfo as RFC 5652 3 requires.
+    ctx.fail('rfc5652/3/content-info-outer-type', d.message, { path: '', offset: d.offset, length: d.length });
   }
   if (!read.root) return recognisableCms(ctx) ? 'invalid' : 'unparseable';
   const root = read.root;

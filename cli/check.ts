@@ -116,10 +116,14 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile):
     const original = originalSample ? new Uint8Array(readFileSync(join(dir, originalSample.file))) : undefined;
     const r = checkBytes(s.file, new Uint8Array(readFileSync(join(dir, s.file))), { catalog, profile: own, certs, content, ...(original ? { original } : {}) });
     results.push(r);
-    const expected = s.expected === 'valid' ? 'valid' : 'invalid';
-    if (r.verdict !== expected) {
-      const why = r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
-      mismatches.push(`  ${s.id}: ${r.verdict}, expected ${expected}${why ? ` (${why})` : ''}`);
+    const why = () => r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
+    if (s.expected === 'valid' && r.verdict !== 'valid') {
+      mismatches.push(`  ${s.id}: ${r.verdict}, expected valid (${why()})`);
+    } else if (s.expected === 'invalid' && r.verdict === 'valid') {
+      mismatches.push(`  ${s.id}: valid, expected invalid (it violates ${s.requirements.join(', ')})`);
+    } else if (s.expected !== 'valid' && !r.findings.some((f) => f.status !== 'pass' && s.requirements.includes(f.rule))) {
+      // An invalid or acceptable sample must be caught for the reason it was made.
+      mismatches.push(`  ${s.id}: ${r.verdict}, but no finding for ${s.requirements.join(', ')}${why() ? ` (found: ${why()})` : ''}`);
     }
   }
   return { results, mismatches };

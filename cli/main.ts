@@ -6,6 +6,7 @@ import { generateCommand, GENERATE_HELP } from './generate.ts';
 import { runCommand, RUN_HELP } from './run.ts';
 import { checkCommand, CHECK_HELP } from './check.ts';
 import { rulesCommand, RULES_HELP } from './rules.ts';
+import { corpusCommand, CORPUS_HELP } from './corpus.ts';
 import { UsageError } from './usage.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -17,6 +18,7 @@ commands:
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
   check      validate CMS / S/MIME messages against the requirement catalog
   rules      print the requirement catalog, or explain one rule
+  corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options. Exit codes: 0 success, 1 a check failed,
@@ -28,13 +30,16 @@ ${RUN_HELP}
 
 ${CHECK_HELP}
 
-${RULES_HELP}`;
+${RULES_HELP}
+
+${CORPUS_HELP}`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
   run: runCommand,
   check: checkCommand,
   rules: rulesCommand,
+  corpus: corpusCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -40,12 +40,22 @@ export interface Sample {
   /** der/ber: a CMS ContentInfo; smime: an RFC 5322 message with S/MIME entities (.eml). */
   readonly format: 'der' | 'ber' | 'smime';
   readonly contentType: ContentTypeName;
-  readonly expected: 'valid';
+  /** valid; invalid (must be rejected); acceptable (the RFCs let a receiver go either way). */
+  readonly expected: 'valid' | 'invalid' | 'acceptable';
   readonly description: string;
   readonly features: readonly Feature[];
   readonly algorithms: readonly Algorithm[];
-  /** RFC sections the sample exercises, as rfcNNNN/section. */
+  /**
+   * Valid samples: the RFC sections they exercise (rfcNNNN/section). Invalid samples: the catalog
+   * ids they violate (rfcNNNN/section/slug).
+   */
   readonly requirements: readonly string[];
+  /** Invalid samples: the bug classes (data/flags.yaml), the base sample, the mutation, and whether
+   * the defect was signed/encrypted again (so only the defect is wrong). */
+  readonly flags?: readonly string[];
+  readonly base?: string;
+  readonly mutation?: string;
+  readonly resigned?: boolean;
   /**
    * v3: every algorithm is one an S/MIME v3 agent (RFC 2630-2633) processes; current: no algorithm
    * RFC 8551 dropped or marks historic. Empty for samples between the two (DSA with SHA-256).
@@ -95,11 +105,15 @@ export const MANIFEST_SCHEMA = {
           sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           format: { enum: ['der', 'ber', 'smime'] },
           contentType: { enum: [...CONTENT_TYPE_NAMES] },
-          expected: { enum: ['valid'] },
+          expected: { enum: ['valid', 'invalid', 'acceptable'] },
+          flags: { type: 'array', minItems: 1, items: { type: 'string' } },
+          base: { type: 'string' },
+          mutation: { type: 'string' },
+          resigned: { type: 'boolean' },
           description: { type: 'string', minLength: 10, pattern: '^[^\\n]+$' },
           features: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: Object.keys(FEATURES) } },
           algorithms: { type: 'array', uniqueItems: true, items: { enum: Object.keys(ALGORITHMS) } },
-          requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^rfc\\d{4}/[0-9A-Z][0-9.]*$' } },
+          requirements: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^rfc\\d{4}/[0-9A-Z][0-9.]*(/[a-z0-9]+(-[a-z0-9]+)*)?$' } },
           // Empty for samples that neither profile sends (e.g. DSA with SHA-256, from S/MIME 3.2).
           profiles: { type: 'array', uniqueItems: true, items: { enum: [...PROFILES] } },
           attributes: { type: 'object' },

@@ -13,6 +13,8 @@ import { CAST_DIR, extendCast, loadCast, type Cast, type KeySet } from './cast.t
 import { contentBytes } from './contents.ts';
 import { SeededRandom } from './random.ts';
 import { ALL_CASES, KEY_SETS } from './registry.ts';
+import { ALL_MUTATIONS } from './mutations/registry.ts';
+import type { Mutation } from './mutations/mutation.ts';
 
 export const GENERATOR_VERSION = 'cmsi-generate/1';
 /** Certificates run 2025-2099; validate at a fixed instant inside that range. */
@@ -51,9 +53,9 @@ function inputsFor(built: BuiltCase, cast: Cast): SampleInputs {
  * inputs can name them, their files are written under DIR/keys/ and their roots become trust
  * anchors. They are derived from vendored files, so they are written even when DIR is corpus/.
  */
-export function generateCorpus(outDir: string, seed: string, cases: readonly CaseDef[] = ALL_CASES, keySets: readonly KeySet[] = KEY_SETS): GenerateResult {
+export function generateCorpus(outDir: string, seed: string, cases: readonly CaseDef[] = ALL_CASES, keySets: readonly KeySet[] = KEY_SETS, mutations: readonly Mutation[] = ALL_MUTATIONS): GenerateResult {
   const ids = new Set<string>();
-  for (const c of cases) {
+  for (const c of [...cases, ...mutations]) {
     if (ids.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
     ids.add(c.id);
   }
@@ -69,6 +71,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
     bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   };
   const usedContents = new Set<ContentName>();
+  const builtById = new Map<string, { readonly built: BuiltCase; readonly sample: Sample }>();
   const samples: Sample[] = cases.map((c) => {
     const built = c.build({ cast, rnd: root.fork(c.id), content: contentBytes });
     if (built.content) usedContents.add(built.content);
@@ -76,7 +79,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
     const format = c.format ?? 'der';
     const file = `samples/${c.id}.${format === 'smime' ? 'eml' : format}`;
     write(file, built.bytes);
-    return {
+    const sample: Sample = {
       id: c.id,
       file,
       sha256: createHash('sha256').update(built.bytes).digest('hex'),
@@ -91,7 +94,36 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       inputs: inputsFor(built, cast),
       ...(built.attributes ? { attributes: built.attributes } : {}),
     };
+    builtById.set(c.id, { built, sample });
+    return sample;
   });
+  for (const m of mutations) {
+    const base = builtById.get(m.base);
+    if (!base) throw new Error(`mutation ${m.id}: no base case ${m.base}`);
+    const ctx = { cast, rnd: root.fork(m.id), content: contentBytes };
+    const { bytes: mutated, ...overrides } = m.apply({ base: base.built.bytes, built: base.built, ctx });
+    const built: BuiltCase = { ...base.built, ...overrides, bytes: mutated };
+    if (built.ownContent) write(`content/${built.ownContent.name}`, built.ownContent.bytes);
+    if (built.content) usedContents.add(built.content);
+    const file = `samples/${m.id}.${base.sample.format === 'smime' ? 'eml' : 'der'}`;
+    write(file, mutated);
+    const { attributes: _baseAttributes, ...baseSample } = base.sample;
+    samples.push({
+      ...baseSample,
+      id: m.id,
+      file,
+      sha256: createHash('sha256').update(mutated).digest('hex'),
+      format: base.sample.format === 'smime' ? 'smime' : 'der',
+      expected: m.expected,
+      description: m.description,
+      requirements: m.requirements,
+      flags: [m.flag],
+      base: m.base,
+      mutation: m.id,
+      resigned: m.stage === 'before',
+      inputs: inputsFor(built, cast),
+    });
+  }
   for (const name of [...usedContents].sort()) write(`content/${name}.txt`, contentBytes(name));
   if (join(outDir, 'keys') !== join(CAST_DIR)) {
     mkdirSync(join(outDir, 'keys'), { recursive: true });

@@ -47,7 +47,7 @@ function flipAt(bytes: Uint8Array, needle: Uint8Array, delta = 0): Uint8Array {
   const at = Buffer.from(bytes).indexOf(Buffer.from(needle));
   if (at < 0) throw new Error('needle not found');
   const out = Uint8Array.from(bytes);
-  out[at + delta] ^= 0x01;
+  out[at + delta] = out[at + delta]! ^ 0x01;
   return out;
 }
 

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { OID } from '../core/oids.ts';
 import type { Sample } from '../core/manifest.ts';
 import { child, decode, eContent, hex, oidOf, signedAttributes, type Node } from './helpers/asn1.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, loadValidManifest, readBytes } from './helpers/corpus.ts';
 import * as ess from './helpers/ess-decode.ts';
 
-const manifest = loadManifest();
+const manifest = loadValidManifest();
 const der = (s: Sample) => readBytes(CORPUS, s.file);
 
 /** Hashes and IssuerAndSerialNumber encodings of the cast certificates, computed here, independently. */

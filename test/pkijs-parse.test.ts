@@ -9,9 +9,9 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../core/manifest.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, loadValidManifest, readBytes } from './helpers/corpus.ts';
 
-const manifest = loadManifest();
+const manifest = loadValidManifest();
 
 /** Content type OIDs, from RFC 5652 14, RFC 5083 1.1 and RFC 3274 1.1. */
 const CONTENT_TYPE_OID: Record<string, string> = {

@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../core/manifest.ts';
 import { child, decode, hex, oidOf, type Node } from './helpers/asn1.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, loadValidManifest, readBytes } from './helpers/corpus.ts';
 
-const manifest = loadManifest();
+const manifest = loadValidManifest();
 
 const CT = {
   data: '1.2.840.113549.1.7.1',

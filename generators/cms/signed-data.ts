@@ -36,6 +36,27 @@ export interface SignerSpec {
    * signature cannot be recomputed (DSA with a random k); everything else is still computed.
    */
   readonly signatureValue?: Uint8Array;
+  /** Deliberate defects for the invalid corpus, applied before signing (so they are signed). */
+  readonly defects?: SignerDefects;
+}
+
+/**
+ * Hooks for `before` mutations (generators/mutations/): each changes one thing that the builder
+ * would otherwise compute correctly, and the signature is then computed over the result.
+ */
+export interface SignerDefects {
+  /** Receives content-type, message-digest and the extra attributes; returns what is signed. */
+  readonly attrs?: (attrs: Uint8Array[]) => Uint8Array[];
+  /** Encodes the SET OF attributes (tag 0x31) itself, e.g. unsorted or with BER inside. */
+  readonly encodeAttrs?: (attrs: Uint8Array[]) => Uint8Array;
+  /** Sign the [0] IMPLICIT encoding instead of the SET OF (RFC 5652 5.4 says SET OF). */
+  readonly signImplicitTag?: boolean;
+  readonly version?: number;
+  /** An encoded SignerIdentifier to write instead of the signer's. */
+  readonly sid?: Uint8Array;
+  readonly signatureAlgorithm?: Uint8Array;
+  /** Bytes to sign instead of the right ones (the signature is then over the wrong data). */
+  readonly signOver?: (right: Uint8Array) => Uint8Array;
 }
 
 export interface BuiltSignerInfo {
@@ -59,22 +80,30 @@ function digestIdentifierFor(spec: SignerSpec): Uint8Array {
  * `contentType` is null for countersignatures, which carry no content-type attribute (11.4).
  */
 export function buildSignerInfo(spec: SignerSpec, content: Uint8Array, contentType: string | null, rnd: SeededRandom): BuiltSignerInfo {
+  const d = spec.defects ?? {};
   const sidKind = spec.sid ?? 'issuerAndSerial';
-  const version = sidKind === 'ski' ? 3 : 1;
-  const sid = sidKind === 'ski' ? ctxPrimitive(0, spec.identity.ski) : spec.identity.issuerAndSerial;
+  const version = d.version ?? (sidKind === 'ski' ? 3 : 1);
+  const sid = d.sid ?? (sidKind === 'ski' ? ctxPrimitive(0, spec.identity.ski) : spec.identity.issuerAndSerial);
   const digestIdentifier = digestIdentifierFor(spec);
   let signedField: Uint8Array[] = [];
   let toSign = content;
+  let signedAttrsDer: Uint8Array | null = null;
   if (spec.signedAttrs !== null) {
     const digest = DIGESTS[spec.signature.digest].digest(content);
-    const attrs = [
+    const standard = [
       ...(contentType ? [contentTypeAttr(contentType)] : []),
       messageDigestAttr(digest),
       ...spec.signedAttrs,
     ];
-    toSign = signedAttributesSet(attrs);
-    signedField = [attributesField(0, attrs)];
+    const attrs = d.attrs ? d.attrs(standard) : standard;
+    const set = d.encodeAttrs ? d.encodeAttrs(attrs) : signedAttributesSet(attrs);
+    const field = Uint8Array.from(set);
+    field[0] = 0xa0; // [0] IMPLICIT SET OF: same bytes, context tag
+    signedAttrsDer = set;
+    toSign = d.signImplicitTag ? field : set;
+    signedField = [field];
   }
+  if (d.signOver) toSign = d.signOver(toSign);
   const signature = spec.signatureValue ?? signData(spec.identity, spec.signature, toSign, rnd);
   const unsigned = spec.unsignedAttrs?.(signature) ?? [];
   const encoded = seq(
@@ -82,11 +111,11 @@ export function buildSignerInfo(spec: SignerSpec, content: Uint8Array, contentTy
     sid,
     digestIdentifier,
     ...signedField,
-    signatureIdentifier(spec.signature),
+    d.signatureAlgorithm ?? signatureIdentifier(spec.signature),
     octets(signature),
     ...(unsigned.length ? [attributesField(1, unsigned)] : []),
   );
-  return { encoded, signature, digestIdentifier, version, signedAttrsDer: spec.signedAttrs === null ? null : toSign };
+  return { encoded, signature, digestIdentifier, version, signedAttrsDer };
 }
 
 /** A countersignature attribute (RFC 5652 11.4) by `spec` over a parent signature value. */
@@ -107,6 +136,8 @@ export interface SignedDataSpec {
   readonly berChunk?: number | readonly number[];
   /** BER only: the certificates [0] with an indefinite length too (RFC 4134 4.5 has this). */
   readonly berIndefiniteCertificates?: boolean;
+  /** Deliberate defects for the invalid corpus. */
+  readonly defects?: { readonly version?: number; readonly digestAlgorithms?: readonly Uint8Array[] };
 }
 
 /** RFC 5652 5.1 version rule (no attribute or other-format certificates are ever produced here). */
@@ -138,8 +169,8 @@ export function buildSignedDataDetailed(spec: SignedDataSpec, rnd: SeededRandom)
   const uniqueDigests = new Map<string, Uint8Array>();
   for (const s of signed) uniqueDigests.set(Buffer.from(s.digestIdentifier).toString('hex'), s.digestIdentifier);
   const fields = [
-    int(signedDataVersion(eContentType, signed.map((s) => s.version))),
-    setOf(...uniqueDigests.values()),
+    int(spec.defects?.version ?? signedDataVersion(eContentType, signed.map((s) => s.version))),
+    setOf(...(spec.defects?.digestAlgorithms ?? uniqueDigests.values())),
     encapContentInfo(eContentType, spec.detached ? null : spec.content, encoding, spec.berChunk),
     ...(spec.certificates?.length ? [certificatesField(spec.certificates, encoding === 'ber' && spec.berIndefiniteCertificates === true)] : []),
     ...(spec.crls?.length ? [ctxConstructed(1, ...derSort(spec.crls))] : []),

@@ -1,0 +1,58 @@
+/**
+ * Flags name the bug class an invalid sample catches, in the manner of Wycheproof: defined once in
+ * data/flags.yaml with a bug type from a closed list, what a receiver that accepts the sample got
+ * wrong, the effect, and where a real stack had the bug.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+export const BUG_TYPES = [
+  'AUTH_BYPASS', 'CONFIDENTIALITY', 'BER_ENCODING', 'MALLEABILITY', 'MISSING_CHECK', 'EDGE_CASE', 'LEGACY', 'DOS', 'WRONG_PRIMITIVE',
+] as const;
+export type BugType = (typeof BUG_TYPES)[number];
+
+export interface Flag {
+  readonly name: string;
+  readonly bugType: BugType;
+  readonly description: string;
+  readonly effect: string;
+  readonly links?: readonly string[];
+  readonly cves?: readonly string[];
+}
+
+export interface FlagsFile {
+  readonly version: 1;
+  readonly flags: readonly Flag[];
+}
+
+export const FLAGS_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'flags'],
+  properties: {
+    version: { const: 1 },
+    flags: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'bugType', 'description', 'effect'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]+$' },
+          bugType: { enum: [...BUG_TYPES] },
+          description: { type: 'string', minLength: 10 },
+          effect: { type: 'string', minLength: 10 },
+          links: { type: 'array', items: { type: 'string', pattern: '^https://' } },
+          cves: { type: 'array', items: { type: 'string', pattern: '^CVE-\\d{4}-\\d{4,}$' } },
+        },
+      },
+    },
+  },
+} as const;
+
+export const FLAGS_PATH = new URL('../data/flags.yaml', import.meta.url).pathname;
+
+export function loadFlags(path = FLAGS_PATH): FlagsFile {
+  return parse(readFileSync(path, 'utf8')) as FlagsFile;
+}

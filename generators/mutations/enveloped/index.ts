@@ -1,0 +1,4 @@
+/** enveloped mutations. */
+import type { Mutation } from '../mutation.ts';
+
+export const ENVELOPED_MUTATIONS: readonly Mutation[] = [];

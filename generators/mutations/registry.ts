@@ -1,0 +1,11 @@
+/**
+ * Every mutation, by category. Each category's index file lists its mutation files; ids must be
+ * unique across all of them (checked by the generator and the contract test).
+ */
+import type { Mutation } from './mutation.ts';
+import { ENCODING_MUTATIONS } from './encoding/index.ts';
+import { SIGNED_MUTATIONS } from './signed/index.ts';
+import { ENVELOPED_MUTATIONS } from './enveloped/index.ts';
+import { ESS_MIME_MUTATIONS } from './ess-mime/index.ts';
+
+export const ALL_MUTATIONS: readonly Mutation[] = [...ENCODING_MUTATIONS, ...SIGNED_MUTATIONS, ...ENVELOPED_MUTATIONS, ...ESS_MIME_MUTATIONS];

@@ -16,7 +16,6 @@ export type LoadedInput =
   | { readonly ok: true; readonly cms: Uint8Array; readonly origin: 'der' | 'pem' | 'base64' | 'smime'; readonly mime?: MimeInfo }
   | { readonly ok: false; readonly error: string };
 
-const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 const B64 = /^[A-Za-z0-9+/=\s]+$/;
 
 export function loadInput(bytes: Uint8Array): LoadedInput {
@@ -25,10 +24,17 @@ export function loadInput(bytes: Uint8Array): LoadedInput {
   if (first === 0x30) return { ok: true, cms: bytes, origin: 'der' };
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1');
   if (head.includes('-----BEGIN ')) {
-    const m = PEM.exec(Buffer.from(bytes).toString('latin1'));
-    if (!m) return { ok: false, error: 'PEM armour without a matching END line' };
-    if (!['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA'].includes(m[1]!)) return { ok: false, error: `PEM label "${m[1]}" is not CMS or PKCS7` };
-    return { ok: true, cms: base64(m[2]!), origin: 'pem' };
+    // Linear scan: the first BEGIN line, then its END line with indexOf (a regex with a
+    // back-reference rescans the file from every BEGIN: quadratic on hostile input).
+    const text = Buffer.from(bytes).toString('latin1');
+    const begin = text.indexOf('-----BEGIN ');
+    const labelEnd = text.indexOf('-----', begin + 11);
+    const label = labelEnd > 0 ? text.slice(begin + 11, labelEnd) : '';
+    if (!/^[A-Z0-9 #]{1,40}$/.test(label)) return { ok: false, error: 'PEM BEGIN line without a label' };
+    const end = text.indexOf(`-----END ${label}-----`, labelEnd + 5);
+    if (end < 0) return { ok: false, error: `PEM armour "${label}" without a matching END line` };
+    if (!['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA'].includes(label)) return { ok: false, error: `PEM label "${label}" is not CMS or PKCS7` };
+    return { ok: true, cms: base64(text.slice(labelEnd + 5, end)), origin: 'pem' };
   }
   if (/^[\x21-\x39\x3b-\x7e]+:/m.test(head.split(/\r?\n\r?\n/)[0] ?? '') && /content-type:/i.test(head)) return loadMime(bytes);
   const text = Buffer.from(bytes).toString('latin1');

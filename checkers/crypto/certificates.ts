@@ -102,12 +102,34 @@ function inheritDsaParameters(c: CertInfo, others: readonly CertInfo[]): Uint8Ar
 
 const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function matchIssuerSerial(certs: readonly CertInfo[], encoded: Uint8Array): CertInfo | null {
-  return certs.find((c) => equal(c.issuerAndSerial, encoded)) ?? null;
-}
+const hexOf = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-export function matchSki(certs: readonly CertInfo[], ski: Uint8Array): CertInfo | null {
-  return certs.find((c) => c.ski !== null && equal(c.ski, ski)) ?? null;
+/**
+ * Certificates indexed by IssuerAndSerialNumber and SubjectKeyIdentifier, so matching thousands of
+ * signers against thousands of certificates stays linear (hostile messages carry both).
+ */
+export class CertIndex {
+  private readonly byIssuerSerial = new Map<string, CertInfo>();
+  private readonly bySki = new Map<string, CertInfo>();
+
+  constructor(readonly all: readonly CertInfo[]) {
+    for (const c of all) {
+      const k = hexOf(c.issuerAndSerial);
+      if (!this.byIssuerSerial.has(k)) this.byIssuerSerial.set(k, c);
+      if (c.ski) {
+        const s = hexOf(c.ski);
+        if (!this.bySki.has(s)) this.bySki.set(s, c);
+      }
+    }
+  }
+
+  issuerSerial(encoded: Uint8Array): CertInfo | null {
+    return this.byIssuerSerial.get(hexOf(encoded)) ?? null;
+  }
+
+  ski(ski: Uint8Array): CertInfo | null {
+    return this.bySki.get(hexOf(ski)) ?? null;
+  }
 }
 
 export { equal as bytesEqual };

@@ -12,7 +12,7 @@ import { where, type CheckContext } from '../context.ts';
 import { at, encoding, isContext, oidValue, type AlgorithmIdentifier } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
-import { bytesEqual, certInfo, matchIssuerSerial, matchSki, publicKeyOf, type CertInfo } from './certificates.ts';
+import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
 
 export interface SignedCryptoInputs {
   /** Certificates beyond those in the message (--cert). */
@@ -23,17 +23,17 @@ export interface SignedCryptoInputs {
 
 /** Verifies every SignerInfo; returns, per SignerInfo, the certificate that verified it (or null). */
 export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): (CertInfo | null)[] {
-  const certs = [...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null);
+  const certs = new CertIndex([...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null));
   const content = v.eContent ?? inputs.content;
   return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false));
 }
 
-function findCert(ctx: CheckContext, si: SignerInfoView, certs: readonly CertInfo[]): CertInfo | null {
-  return si.sid.kind === 'ski' ? matchSki(certs, contentOf(ctx.bytes, si.sid.node)) : matchIssuerSerial(certs, encoding(ctx, si.sid.node));
+function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): CertInfo | null {
+  return si.sid.kind === 'ski' ? certs.ski(contentOf(ctx.bytes, si.sid.node)) : certs.issuerSerial(encoding(ctx, si.sid.node));
 }
 
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */
-function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: readonly CertInfo[], counter: boolean): CertInfo | null {
+function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: CertIndex, counter: boolean): CertInfo | null {
   const w = where(si.at);
   let toVerify: Uint8Array | null = content;
   if (si.signedAttrs) {
@@ -58,7 +58,7 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
     ctx.fail('cmsi/crypto-unverifiable', `no certificate in the message or given with --cert matches the signer identifier (${si.sid.kind})`, where(at(`${si.at.path}.sid`, si.sid.node)));
     return null;
   }
-  const key = publicKeyOf(cert, certs);
+  const key = publicKeyOf(cert, certs.all);
   if (!key || toVerify === null) {
     ctx.fail('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
     return null;

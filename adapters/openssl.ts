@@ -96,9 +96,14 @@ function failure(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
   return { verdict: 'error', error: r.message };
 }
 
-export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample): ConsumeVerdict {
+/** Opens a sample with `openssl cms`; `bytes` replaces the sample's file (a produced message). */
+export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample, bytes?: Uint8Array): ConsumeVerdict {
   return withTempDir('openssl', (tmp) => {
     let input = join(manifestDir, s.file);
+    if (bytes) {
+      input = join(tmp, s.format === 'smime' ? 'input.eml' : 'input.der');
+      writeFileSync(input, bytes);
+    }
     let inform: 'DER' | 'SMIME' = s.format === 'smime' ? 'SMIME' : 'DER';
     let content: Uint8Array | null = null;
     const steps = stepsFor(s);

@@ -1,0 +1,65 @@
+/**
+ * OpenSSL 3 (`openssl cms`) as an adapter: consumes with adapters/openssl.ts, produces signed,
+ * enveloped (key transport, key agreement, KEK, password), AES-GCM authenticated-enveloped,
+ * digested and encrypted messages with the cast's keys. Lineage: openssl.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sample } from '../../core/manifest.ts';
+import type { Adapter, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { opensslConsume, opensslVersion } from '../openssl.ts';
+import { OPENSSL_UNSUPPORTED } from '../openssl-known.ts';
+import { runProgram } from '../run.ts';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+function produceArgs(r: ProduceRequest, input: string, out: string): string[] | null {
+  const cert = (id: string) => join(r.keysDir, `${id}.cert.pem`);
+  const key = (id: string) => join(r.keysDir, `${id}.key.pem`);
+  const io = ['-in', input, '-out', out, '-outform', 'DER', '-binary'];
+  switch (r.feature) {
+    case 'signed-data/attached': return ['cms', '-sign', ...io, '-nodetach', '-md', 'sha256', '-signer', cert(r.signer), '-inkey', key(r.signer)];
+    case 'signed-data/detached': return ['cms', '-sign', ...io, '-md', 'sha256', '-signer', cert(r.signer), '-inkey', key(r.signer)];
+    case 'signed-data/ecdsa': return ['cms', '-sign', ...io, '-nodetach', '-md', 'sha256', '-signer', cert('alice-p256'), '-inkey', key('alice-p256')];
+    case 'enveloped-data/ktri': return ['cms', '-encrypt', ...io, '-aes-256-cbc', '-recip', cert(r.recipient)];
+    case 'enveloped-data/kari': return ['cms', '-encrypt', ...io, '-aes-128-cbc', '-recip', cert('bob-p256'), '-keyopt', 'ecdh_kdf_md:sha256'];
+    case 'enveloped-data/kekri': return ['cms', '-encrypt', ...io, '-aes-128-cbc', '-secretkey', hex(r.kek.key), '-secretkeyid', hex(r.kek.keyId)];
+    case 'enveloped-data/pwri': return ['cms', '-encrypt', ...io, '-aes-128-cbc', '-pwri_password', r.password];
+    case 'auth-enveloped-data/gcm': return ['cms', '-encrypt', ...io, '-aes-128-gcm', '-recip', cert(r.recipient)];
+    case 'digested-data': return ['cms', '-digest_create', ...io, '-md', 'sha256'];
+    case 'encrypted-data': return ['cms', '-EncryptedData_encrypt', ...io, '-aes-128-cbc', '-secretkey', hex(r.kek.key)];
+    default: return null;
+  }
+}
+
+export const opensslAdapter: Adapter = {
+  name: 'openssl',
+  lineage: 'openssl',
+  async probe() {
+    const v = opensslVersion();
+    return v ? { installed: true, version: v.split(' ').slice(0, 2).join(' ') } : { installed: false, reason: 'openssl not on PATH' };
+  },
+  consumes(s: Sample): Support {
+    const reason = OPENSSL_UNSUPPORTED[s.id] ?? (s.base ? OPENSSL_UNSUPPORTED[s.base] : undefined);
+    return reason ? { supported: false, reason } : { supported: true };
+  },
+  async consume(r) {
+    return opensslConsume(r.manifest, r.dir, r.sample, r.bytes);
+  },
+  produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
+    'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data'] satisfies ProduceFeature[],
+  async produce(r): Promise<ProduceResult> {
+    const input = join(r.workDir, 'content.bin');
+    const out = join(r.workDir, 'out.der');
+    writeFileSync(input, r.content);
+    const args = produceArgs(r, input, out);
+    if (!args) return { ok: false, verdict: 'unsupported', reason: `openssl adapter does not produce ${r.feature}` };
+    const p = runProgram('openssl', args);
+    if (p.kind === 'timeout') return { ok: false, verdict: 'hang', reason: 'openssl timed out' };
+    if (p.kind === 'signal') return { ok: false, verdict: 'crash', reason: `openssl died: ${p.signal}` };
+    if (p.kind === 'spawn-error') return { ok: false, verdict: 'error', reason: p.message };
+    if (p.code !== 0) return { ok: false, verdict: 'error', reason: p.stderr.trim().split('\n').pop() ?? `exit ${p.code}` };
+    return { ok: true, bytes: new Uint8Array(readFileSync(out)), format: 'der' };
+  },
+  async close() {},
+};

@@ -16,6 +16,7 @@ import { formatJson } from '../checkers/format/json.ts';
 import { formatJunit } from '../checkers/format/junit.ts';
 import { formatSarif } from '../checkers/format/sarif.ts';
 import { formatText } from '../checkers/format/text.ts';
+import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
 import { UsageError } from './usage.ts';
 
 export const CHECK_HELP = `usage: cmsi check FILE... [options]
@@ -29,7 +30,13 @@ message or --cert, the content in the message, --content, or the signed part of 
   --format text|json|sarif|junit   report format (default text)
   --profile current|v3             which profile's requirements apply (default current)
   --cert FILE                      a certificate (PEM or DER) to find signers by; repeatable
-  --content FILE                   detached content for a detached signature
+  --content FILE                   detached content for a detached signature; for other content
+                                   types, the content expected after decrypting/decompressing
+  --key FILE                       a recipient private key (PKCS#8 PEM or DER) to decrypt with;
+                                   repeatable; paired with the --cert holding its public key
+  --password P                     the password of a PasswordRecipientInfo (RFC 3211)
+  --kek [KEYID:]KEY                a KEK for KEKRecipientInfo, hex (KEYID matches kekid), or the
+                                   bare content key of an EncryptedData
   --original FILE                  for a signed Receipt: the original message, to check msgSigDigest
   --manifest FILE                  check a whole corpus with each sample's own inputs, and report
                                    every sample whose verdict differs from the manifest's
@@ -63,6 +70,7 @@ export function checkCommand(argv: readonly string[]): number {
     options: {
       format: { type: 'string', default: 'text' }, profile: { type: 'string', default: 'current' },
       cert: { type: 'string', multiple: true }, content: { type: 'string' }, manifest: { type: 'string' }, original: { type: 'string' },
+      key: { type: 'string', multiple: true }, password: { type: 'string' }, kek: { type: 'string' },
       passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,6 +87,11 @@ export function checkCommand(argv: readonly string[]): number {
   const certs = (values.cert ?? []).map(readCert);
   const content = values.content ? new Uint8Array(readFileSync(values.content)) : null;
   const original = values.original ? new Uint8Array(readFileSync(values.original)) : undefined;
+  const keyMaterial = {
+    ...(values.key?.length ? { keys: pairKeysWithCertificates(values.key.map((k) => new Uint8Array(readFileSync(k))), certs) } : {}),
+    ...(values.password !== undefined ? { password: values.password } : {}),
+    ...(values.kek ? { kek: parseKek(values.kek) } : {}),
+  };
   const results: FileResult[] = [];
   let mismatches: string[] = [];
   if (values.manifest) {
@@ -87,7 +100,7 @@ export function checkCommand(argv: readonly string[]): number {
     mismatches = r.mismatches;
   }
   for (const file of positionals) {
-    results.push(checkBytes(file, new Uint8Array(readFileSync(file)), { catalog, profile, certs, content, ...(original ? { original } : {}) }));
+    results.push(checkBytes(file, new Uint8Array(readFileSync(file)), { catalog, profile, certs, content, ...keyMaterial, ...(original ? { original } : {}) }));
   }
   const report = render(format, results, catalog, !!values.passes);
   if (values.out) writeFileSync(values.out, report);
@@ -100,6 +113,35 @@ export function checkCommand(argv: readonly string[]): number {
   return results.every((r) => r.verdict === 'valid') ? 0 : 1;
 }
 
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+
+/** --kek KEYID:KEY or KEY, both hex. */
+export function parseKek(value: string): { keyId: Uint8Array | null; key: Uint8Array } {
+  const [a, b, ...rest] = value.split(':');
+  const keyHex = b === undefined ? a! : b;
+  const idHex = b === undefined ? null : a!;
+  if (rest.length || !HEX.test(keyHex) || (idHex !== null && !HEX.test(idHex))) throw new UsageError(`--kek must be KEYID:KEY or KEY in hex, got "${value}"`);
+  return { keyId: idHex === null ? null : new Uint8Array(Buffer.from(idHex, 'hex')), key: new Uint8Array(Buffer.from(keyHex, 'hex')) };
+}
+
+/**
+ * A sample's key material and expected content: its recipient key and certificate, password and
+ * KEK; the content when it is detached, or when the sample is one layer of a non-signed type (the
+ * content then is what decryption or decompression must yield). With layers, only the outermost
+ * is checked, so the content is not compared.
+ */
+function sampleInputs(dir: string, s: Manifest['samples'][number]) {
+  const i = s.inputs;
+  const read = (p: string) => new Uint8Array(readFileSync(join(dir, p)));
+  const compare = !i.layers && s.contentType !== 'signedData';
+  return {
+    content: i.content && (i.detached || compare) ? read(i.content) : null,
+    ...(i.recipient ? { keys: [{ key: read(i.recipient.key), cert: read(i.recipient.cert) }] } : {}),
+    ...(i.password !== undefined ? { password: i.password } : {}),
+    ...(i.kek ? { kek: { keyId: i.kek.keyId ? new Uint8Array(Buffer.from(i.kek.keyId, 'hex')) : null, key: new Uint8Array(Buffer.from(i.kek.key, 'hex')) } } : {}),
+  };
+}
+
 export function checkManifest(path: string, catalog: Catalog, profile: Profile): { results: FileResult[]; mismatches: string[] } {
   const dir = dirname(path);
   const manifest = parse(readFileSync(path, 'utf8')) as Manifest;
@@ -108,13 +150,13 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile):
   const anchors = manifest.trustAnchors.map((c) => readCert(join(dir, c)));
   for (const s of manifest.samples) {
     const certs = [...(s.inputs.signerCerts ?? []).map((c) => readCert(join(dir, c))), ...anchors];
-    const content = s.inputs.detached && s.inputs.content ? new Uint8Array(readFileSync(join(dir, s.inputs.content))) : null;
+    const inputs = sampleInputs(dir, s);
     // A sample is judged under the requested profile when it belongs to it, else under its own
     // (an S/MIME v3-only sample is not expected to meet RFC 8551).
     const own = s.profiles.includes(profile) ? profile : (s.profiles[0] ?? profile);
     const originalSample = s.inputs.receiptFor ? manifest.samples.find((o) => o.id === s.inputs.receiptFor) : undefined;
     const original = originalSample ? new Uint8Array(readFileSync(join(dir, originalSample.file))) : undefined;
-    const r = checkBytes(s.file, new Uint8Array(readFileSync(join(dir, s.file))), { catalog, profile: own, certs, content, ...(original ? { original } : {}) });
+    const r = checkBytes(s.file, new Uint8Array(readFileSync(join(dir, s.file))), { catalog, profile: own, certs, ...inputs, ...(original ? { original } : {}) });
     results.push(r);
     const why = () => r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
     if (s.expected === 'valid' && r.verdict !== 'valid') {

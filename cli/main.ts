@@ -7,6 +7,8 @@ import { runCommand, RUN_HELP } from './run.ts';
 import { checkCommand, CHECK_HELP } from './check.ts';
 import { rulesCommand, RULES_HELP } from './rules.ts';
 import { corpusCommand, CORPUS_HELP } from './corpus.ts';
+import { interopCommand, INTEROP_HELP } from './interop.ts';
+import { reportCommand, REPORT_HELP } from './report.ts';
 import { UsageError } from './usage.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -19,6 +21,8 @@ commands:
   check      validate CMS / S/MIME messages against the requirement catalog
   rules      print the requirement catalog, or explain one rule
   corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
+  interop    run the third-party stacks against the corpus and each other (JSON lines results)
+  report     render interop results: matrices, unexpected outcomes, Draft Standard readiness
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options. Exit codes: 0 success, 1 a check failed,
@@ -32,7 +36,11 @@ ${CHECK_HELP}
 
 ${RULES_HELP}
 
-${CORPUS_HELP}`;
+${CORPUS_HELP}
+
+${INTEROP_HELP}
+
+${REPORT_HELP}`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
@@ -40,6 +48,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   check: checkCommand,
   rules: rulesCommand,
   corpus: corpusCommand,
+  interop: interopCommand,
+  report: reportCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,0 +1,49 @@
+/** The report as Markdown: stacks, consumer and producer matrices, interop, findings, requirements. */
+import { MATRIX_FEATURES, type Cell, type ReportModel } from './model.ts';
+
+const cellText = (c: Cell | undefined): string => (!c || c.total === 0 ? '' : c.ok === c.total ? `${c.ok}/${c.total}` : c.unsupported === c.total ? 'n/s' : `${c.ok}/${c.total}${c.bad ? ` (${c.bad}!)` : ''}`);
+const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderMarkdown(m: ReportModel): string {
+  const out: string[] = ['# cms-interop report', ''];
+  out.push('## Stacks', '', '| stack | version | lineage | status |', '|---|---|---|---|');
+  for (const s of m.stacks) out.push(`| ${s.stack} | ${s.version ?? ''} | ${s.lineage} | ${s.installed ? 'installed' : `not installed: ${esc(s.reason ?? '')}`} |`);
+  const features = MATRIX_FEATURES.filter((f) => [...m.consumerMatrix.values()].some((row) => row.get(f)?.total));
+  out.push('', '## Consumer matrix (valid samples accepted with the exact content / samples with the feature)', '', `| stack | invalid caught | ${features.join(' | ')} |`, `|---|---|${features.map(() => '---').join('|')}|`);
+  for (const s of m.installed) {
+    const row = m.consumerMatrix.get(s.stack);
+    out.push(`| ${s.stack} | ${cellText(m.invalidCaught.get(s.stack))} | ${features.map((f) => cellText(row?.get(f))).join(' | ')} |`);
+  }
+  out.push('', '"n/s": the stack does not support any sample with that feature; "(N!)": N samples rejected, crashed or wrong content.', '');
+  out.push('## Producer matrix (what each stack made, and what cmsi check says of it)', '', `| stack | ${m.produceFeatures.join(' | ')} |`, `|---|${m.produceFeatures.map(() => '---').join('|')}|`);
+  for (const s of m.installed) {
+    out.push(`| ${s.stack} | ${m.produceFeatures.map((f) => {
+      const p = m.produce.find((x) => x.stack === s.stack && x.feature === f);
+      if (!p) return '';
+      if (p.verdict !== 'produced') return p.verdict === 'unsupported' ? 'n/s' : p.verdict;
+      return p.check?.verdict === 'valid' ? 'valid' : `${p.check?.verdict ?? '?'}: ${p.check?.failed.join(', ')}`;
+    }).join(' | ')} |`);
+  }
+  out.push('', '## Interop (producer row, consumer column: ✓ accepted with the content, ✗ rejected, – unsupported)', '');
+  for (const [feature, producers] of [...m.interop.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const consumers = m.installed.map((s) => s.stack);
+    out.push(`### ${feature}`, '', `| producer \\ consumer | ${consumers.join(' | ')} |`, `|---|${consumers.map(() => '---').join('|')}|`);
+    for (const [producer, row] of producers) {
+      out.push(`| ${producer} | ${consumers.map((c) => {
+        if (c === producer) return '·';
+        const r = row.get(c);
+        if (!r) return '';
+        return r.verdict === 'accept' ? (r.contentMatch === false ? '✓≠' : '✓') : r.verdict === 'reject' ? '✗' : r.verdict === 'unsupported' ? '–' : r.verdict;
+      }).join(' | ')} |`);
+    }
+    out.push('');
+  }
+  out.push('## Unexpected outcomes', '');
+  if (!m.unexpected.length) out.push('None.');
+  for (const u of m.unexpected) {
+    out.push(`- **${u.stack}** ${u.outcome} \`${u.record.sample}\`${u.effect ? `: ${esc(u.effect)}` : ''}${u.record.detail ? ` (${esc(u.record.detail.slice(0, 120))})` : ''}`);
+  }
+  out.push('', '## Requirements (from the invalid corpus)', '', 'A stack demonstrates a requirement when it rejects every invalid sample citing it that it could process. The Draft Standard bar: two demonstrating stacks of different lineages that accept each other\'s messages.', '', '| requirement | demonstrated by | missed by | Draft Standard bar |', '|---|---|---|---|');
+  for (const r of m.requirements) out.push(`| \`${r.id}\` | ${r.demonstrated.join(', ')} | ${r.missed.join(', ')} | ${r.draftStandard ? 'met' : ''} |`);
+  return `${out.join('\n')}\n`;
+}

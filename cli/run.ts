@@ -3,8 +3,13 @@
  * with the manifest's inputs, and print a summary. Samples OpenSSL is known not to support are
  * reported with the reason, apart from real failures.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ALL_ADAPTERS } from '../adapters/registry.ts';
+import { runInterop } from '../interop/run.ts';
+import { renderHtml } from '../reports/html.ts';
+import { renderMarkdown } from '../reports/markdown.ts';
+import { buildModel } from '../reports/model.ts';
 import { parseArgs } from 'node:util';
 import { opensslConsume, opensslVersion } from '../adapters/openssl.ts';
 import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
@@ -13,16 +18,35 @@ import { parseSeed, prepareOutDir } from './generate.ts';
 import { checkManifest } from './check.ts';
 import { loadCatalog } from '../core/catalog.ts';
 
-export const RUN_HELP = `usage: cmsi run [--out DIR] [--seed N]
+export const RUN_HELP = `usage: cmsi run [--out DIR] [--seed N] [--no-interop]
 
 The main job (npm start): generates the corpus into DIR (default: ./out/corpus), has OpenSSL
 verify, decrypt, digest-verify or uncompress every sample with the inputs in the manifest,
 compares the recovered content byte for byte, runs cmsi check over the manifest, and prints a
-summary. Exit 1 when a sample that OpenSSL supports is not accepted with the exact content, or
-when the checker's verdict differs from the manifest's.`;
+summary; then runs every stack found on the machine against the corpus and each other (cmsi
+interop, results in DIR/../results) and writes DIR/../report.md and report.html. Exit 1 when a
+sample that OpenSSL supports is not accepted with the exact content, or when the checker's
+verdict differs from the manifest's.`;
 
-export function runCommand(argv: readonly string[]): number {
-  const { values } = parseArgs({ args: [...argv], options: { out: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+/** Every stack found on the machine against the corpus, then the reports. */
+async function interopAndReport(corpusDir: string, resultsDir: string, outDir: string): Promise<void> {
+  const t = performance.now();
+  const records = await runInterop({
+    adapters: ALL_ADAPTERS, corpusDir, outDir: resultsDir, resume: false, jobs: 2,
+    onStack: (r) => {
+      if (r.kind === 'stack') console.log(r.installed ? `  stack ${r.stack} ${r.version}` : `  stack ${r.stack}: not installed (${r.reason})`);
+    },
+  });
+  const model = buildModel(records);
+  writeFileSync(join(outDir, 'report.md'), renderMarkdown(model));
+  writeFileSync(join(outDir, 'report.html'), renderHtml(model));
+  const consume = records.filter((r) => r.kind === 'consume').length;
+  console.log(`\ninterop: ${model.installed.length} stacks, ${consume} consume records, ${model.unexpected.length} unexpected outcomes (${Math.round((performance.now() - t) / 1000)} s)`);
+  console.log(`results: ${resultsDir}\nreports: ${join(outDir, 'report.md')} and ${join(outDir, 'report.html')}`);
+}
+
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...argv], options: { out: { type: 'string' }, seed: { type: 'string' }, 'no-interop': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
     console.log(RUN_HELP);
     return 0;
@@ -43,7 +67,7 @@ export function runCommand(argv: readonly string[]): number {
   const unsupported: string[] = [];
   const failures: string[] = [];
   const t1 = performance.now();
-  for (const s of manifest.samples) {
+  for (const s of manifest.samples.filter((x) => x.expected === 'valid')) {
     const v = opensslConsume(manifest, out, s);
     const known = OPENSSL_UNSUPPORTED[s.id];
     const expected = s.inputs.content ? new Uint8Array(readFileSync(join(out, s.inputs.content))) : null;
@@ -54,7 +78,7 @@ export function runCommand(argv: readonly string[]): number {
     else failures.push(`  ${s.id}: ${v.verdict}${v.verdict === 'accept' ? ' with different content' : `: ${'error' in v ? v.error : 'reason' in v ? v.reason : ''}`}`);
   }
   const opensslMs = Math.round(performance.now() - t1);
-  console.log(`\nOpenSSL accepted ${accepted} of ${manifest.samples.length} samples with the exact content (${opensslMs} ms)`);
+  console.log(`\nOpenSSL accepted ${accepted} of ${manifest.samples.filter((x) => x.expected === 'valid').length} valid samples with the exact content (${opensslMs} ms)`);
   if (unsupported.length) console.log(`\nnot supported by this OpenSSL (${unsupported.length}):\n${unsupported.join('\n')}`);
   if (failures.length) console.log(`\nFAILURES (${failures.length}):\n${failures.join('\n')}`);
   console.log(`\nOpenSSL summary: ${accepted} accepted, ${unsupported.length} unsupported, ${failures.length} failed`);
@@ -65,5 +89,6 @@ export function runCommand(argv: readonly string[]): number {
   const passes = checked.results.reduce((n, r) => n + r.findings.filter((f) => f.status === 'pass').length, 0);
   console.log(`\ncmsi check: ${checked.results.length - checked.mismatches.length} of ${checked.results.length} samples have the expected verdict (${passes} rule checks passed, ${fails} failed, ${checkMs} ms)`);
   if (checked.mismatches.length) console.log(checked.mismatches.join('\n'));
+  if (!values['no-interop']) await interopAndReport(out, join(dirname(out), 'results'), dirname(out));
   return failures.length || checked.mismatches.length ? 1 : 0;
 }

@@ -15,12 +15,14 @@ import { checkLegacyAlgorithm } from './legacy.ts';
 const find = (attrs: readonly Attribute[], oid: string) => attrs.find((a) => a.type === oid);
 
 /** RFC 5652 5.1: the version a SignedData must carry, given what it contains. */
-export function expectedSignedDataVersion(v: SignedDataView): number {
+export function expectedSignedDataVersion(v: SignedDataView, bySid = true): number {
   const certTags = v.certificates.map((c) => (c.cls === 'context' ? c.tag : -1));
   const crlOther = v.crls.some((c) => c.cls === 'context' && c.tag === 1);
   if (certTags.includes(3) || crlOther) return 5;
   if (certTags.includes(2)) return 4;
-  if (certTags.includes(1) || v.signerInfos.some((s) => s.sid.kind === 'ski') || v.eContentType !== OID.data) return 3;
+  // 5.1 reads "any SignerInfo structures are version 3"; bySid takes the version 5.3 gives the sid.
+  const v3Signer = v.signerInfos.some((s) => (bySid || s.version === null ? s.sid.kind === 'ski' : s.version === 3));
+  if (certTags.includes(1) || v3Signer || v.eContentType !== OID.data) return 3;
   return 1;
 }
 
@@ -33,8 +35,12 @@ const SIGNED_DATA_VERSION_RULE: Record<number, string> = {
 
 export function checkSignedData(ctx: CheckContext, v: SignedDataView): void {
   const expected = expectedSignedDataVersion(v);
+  // A SignerInfo whose version disagrees with its sid is reported by 5.3; SignedData may then
+  // follow either the SignerInfo version field (the 5.1 text) or the version its sid calls for.
+  const literal = expectedSignedDataVersion(v, false);
   if (v.version !== null) {
-    ctx.check(SIGNED_DATA_VERSION_RULE[expected]!, v.version === expected, `SignedData version ${v.version}${v.version === expected ? '' : `, expected ${expected} for its contents`}`, where(v.versionAt));
+    const ok = v.version === expected || v.version === literal;
+    ctx.check(SIGNED_DATA_VERSION_RULE[expected]!, ok, `SignedData version ${v.version}${ok ? '' : `, expected ${expected} for its contents`}`, where(v.versionAt));
   }
   v.signerInfos.forEach((si) => checkSignerInfo(ctx, v, si, false));
 }
@@ -112,6 +118,7 @@ function checkSigningTime(ctx: CheckContext, st: Attribute): void {
   const formatRule = utc ? 'rfc5652/11.3/utc-time-seconds' : /\./.test(Buffer.from(content(ctx, t)).toString('latin1')) ? 'rfc5652/11.3/generalized-time-no-fraction' : 'rfc5652/11.3/generalized-time-seconds';
   if (!ctx.check(formatRule, d.ok, d.ok ? `signing-time ${d.value.iso}` : d.error, w) || !d.ok) return;
   const inUtcRange = d.value.year >= 1950 && d.value.year <= 2049;
-  ctx.check(utc ? 'rfc5652/11.3/utc-time-1950-to-2049' : 'rfc5652/11.3/generalized-time-outside-1950-to-2049', utc === inUtcRange,
+  // The statement broken is the one for the date's range: 1950-2049 must be UTCTime, others GeneralizedTime.
+  ctx.check(inUtcRange ? 'rfc5652/11.3/utc-time-1950-to-2049' : 'rfc5652/11.3/generalized-time-outside-1950-to-2049', utc === inUtcRange,
     utc === inUtcRange ? `${utc ? 'UTCTime' : 'GeneralizedTime'} for ${d.value.year}` : `${utc ? 'UTCTime' : 'GeneralizedTime'} used for year ${d.value.year}; 1950-2049 must be UTCTime, others GeneralizedTime`, w);
 }

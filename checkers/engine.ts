@@ -67,7 +67,9 @@ function checkCms(ctx: CheckContext, options: CheckOptions): Verdict {
     return verdictOf(ctx);
   }
   if (!wrapper || wrapper.cls !== 'context' || wrapper.tag !== 0 || !wrapper.constructed || wrapper.children.length !== 1) {
-    ctx.structure('ContentInfo content is not [0] EXPLICIT', { path: 'contentInfo.content', offset: (wrapper ?? root).offset, length: ((wrapper ?? root).end - (wrapper ?? root).offset) });
+    const w = { path: 'contentInfo.content', offset: (wrapper ?? root).offset, length: ((wrapper ?? root).end - (wrapper ?? root).offset) };
+    ctx.structure('ContentInfo content is not [0] EXPLICIT', w);
+    ctx.fail('rfc5652/3/content-info-outer-type', 'ContentInfo content is not [0] EXPLICIT (RFC 5652 3)', w);
     return verdictOf(ctx);
   }
   dispatch(ctx, type, at(`${oidName(type)}`, wrapper.children[0]!), options);

@@ -81,7 +81,20 @@ export function signerInfo(ctx: CheckContext, l: Located): SignerInfoView | null
   return { at: l, version, sid: { kind: sidKind, node: sidNode }, digestAlgorithm, signedAttrs, signatureAlgorithm, signature, signatureAt, unsignedAttrs };
 }
 
+/**
+ * RFC 5652 5.1: the content under id-signedData "shall have ASN.1 type SignedData". Every
+ * structural failure found while reading it (cmsi/asn1-structure) is also reported under that id.
+ */
 export function signedDataView(ctx: CheckContext, l: Located): SignedDataView | null {
+  const before = ctx.findings.length;
+  const view = readSignedData(ctx, l);
+  for (const f of ctx.findings.slice(before).filter((x) => x.rule === 'cmsi/asn1-structure')) {
+    ctx.fail('rfc5652/5.1/signed-data-asn1-type', `not SignedData: ${f.message}`, { path: f.path, offset: f.offset, length: f.length });
+  }
+  return view;
+}
+
+function readSignedData(ctx: CheckContext, l: Located): SignedDataView | null {
   if (!expectUniversal(ctx, l, UNIVERSAL.SEQUENCE, 'SignedData')) return null;
   const f = l.node.children;
   const [vNode, daNode, encapNode] = f;

@@ -9,6 +9,10 @@ export interface MimeInfo {
   readonly params: Readonly<Record<string, string>>;
   /** multipart/signed: the exact bytes of the signed first part (RFC 1847 2.1). */
   readonly signedPart?: Uint8Array;
+  /** multipart/signed: the first part as it is in the file, before LF line ends become CRLF. */
+  readonly rawSignedPart?: Uint8Array;
+  /** The Content-Type header value as written (parameters still quoted or not). */
+  readonly rawContentType?: string;
   readonly signatureType?: string;
 }
 
@@ -78,11 +82,13 @@ export function parseContentType(value: string): { type: string; params: Record<
 function loadMime(bytes: Uint8Array): LoadedInput {
   const e = parseEntity(bytes);
   if (!e) return { ok: false, error: 'MIME entity without a blank line after its headers' };
-  const ct = parseContentType(e.headers.get('content-type') ?? 'text/plain');
-  if (ct.type === 'application/pkcs7-mime' || ct.type === 'application/x-pkcs7-mime') {
+  const rawContentType = e.headers.get('content-type') ?? 'text/plain';
+  const ct = parseContentType(rawContentType);
+  // A lone application/pkcs7-signature is read too, so that the MIME rules can say why it is wrong.
+  if (['application/pkcs7-mime', 'application/x-pkcs7-mime', 'application/pkcs7-signature', 'application/x-pkcs7-signature'].includes(ct.type)) {
     const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
     const cms = cte === 'base64' ? base64(Buffer.from(e.body).toString('latin1')) : e.body;
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params } };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType } };
   }
   if (ct.type === 'multipart/signed') {
     const boundary = ct.params.boundary;
@@ -106,7 +112,8 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     if (!sigEntity) return { ok: false, error: 'multipart/signed: signature part has no headers' };
     const sigType = parseContentType(sigEntity.headers.get('content-type') ?? '').type;
     const cms = base64(Buffer.from(sigEntity.body).toString('latin1'));
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, signatureType: sigType } };
+    const rawSignedPart = new Uint8Array(Buffer.from(rawPart, 'latin1'));
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType } };
   }
   return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };
 }

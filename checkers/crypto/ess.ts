@@ -4,7 +4,7 @@
  * Receipt's msgSigDigest against the original message's signed attributes (RFC 2634 2.6).
  */
 import { createHash } from 'node:crypto';
-import { contentOf, readDer } from '../../core/der/reader.ts';
+import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
@@ -67,6 +67,7 @@ export function checkReceiptAgainstOriginal(ctx: CheckContext, v: SignedDataView
   }
   const signedAttrs = origSigner.children.find((c) => c.cls === 'context' && c.tag === 0 && c.constructed);
   if (!signedAttrs) return;
+  checkReceiptFields(ctx, v, receipt.root, sd!, signedAttrs, original);
   const set = Uint8Array.from(original.subarray(signedAttrs.offset, signedAttrs.end));
   set[0] = 0x31;
   for (const si of v.signerInfos) {
@@ -76,4 +77,31 @@ export function checkReceiptAgainstOriginal(ctx: CheckContext, v: SignedDataView
     const same = !!expected && bytesEqual(expected, content(ctx, msd));
     ctx.check('rfc2634/2.6/msg-sig-digest-mismatch-fails', same, same ? 'msgSigDigest matches the original\'s signed attributes' : 'msgSigDigest differs from the digest of the original signer\'s signed attributes', where(at(`${si.at.path}.msgSigDigest`, msd)));
   }
+}
+
+const oidIn = (bytes: Uint8Array, n: DerNode | undefined): string | null => {
+  if (!n || n.cls !== 'universal' || n.tag !== 6) return null;
+  const d = decodeOid(contentOf(bytes, n));
+  return d.ok ? d.value : null;
+};
+
+/**
+ * RFC 2634 2.6 steps 3-5: the Receipt is rebuilt from the original (its eContentType, the
+ * signedContentIdentifier of its receiptRequest, its signature value) and its digest compared with
+ * the receipt's messageDigest. The messageDigest already covers eContent, so the rebuilt Receipt
+ * differs exactly when one of these fields (or the version) differs from the original's.
+ */
+function checkReceiptFields(ctx: CheckContext, v: SignedDataView, receipt: DerNode, sd: DerNode, signedAttrs: DerNode, original: Uint8Array): void {
+  const originalType = oidIn(original, sd.children[2]?.children[0]);
+  const rr = signedAttrs.children.find((a) => oidIn(original, a.children[0]) === OID.receiptRequest)?.children[1]?.children[0];
+  const requestedId = rr?.children[0] ? contentOf(original, rr.children[0]) : null;
+  const [, typeNode, idNode] = receipt.children;
+  const receiptType = oidIn(v.eContent!, typeNode);
+  const receiptId = idNode ? contentOf(v.eContent!, idNode) : null;
+  const problems: string[] = [];
+  if (receiptType !== originalType) problems.push(`Receipt.contentType ${receiptType ?? '(not an OID)'} is not the original eContentType ${originalType}`);
+  if (!requestedId) problems.push('the original SignerInfo carries no receiptRequest');
+  else if (!receiptId || !bytesEqual(receiptId, requestedId)) problems.push('Receipt.signedContentIdentifier differs from the one in the original receiptRequest');
+  ctx.check('rfc2634/2.6/receipt-digest-mismatch-fails', problems.length === 0,
+    problems.length === 0 ? 'the Receipt matches the one rebuilt from the original' : `the Receipt rebuilt from the original differs: ${problems.join('; ')}`, where(v.eContentAt!));
 }

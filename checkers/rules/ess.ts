@@ -16,7 +16,8 @@ export function checkEss(ctx: CheckContext, v: SignedDataView): void {
     for (const a of si.signedAttrs?.attrs ?? []) {
       if (a.type !== OID.receiptRequest || !a.values[0]) continue;
       const rr = a.values[0];
-      const receiptsTo = rr.children[2];
+      // receiptsTo is the last field; a malformed receiptsFrom before it is reported by ess-extra.ts.
+      const receiptsTo = rr.children.length >= 2 ? rr.children[rr.children.length - 1] : undefined;
       const n = receiptsTo && isUniversal(receiptsTo, UNIVERSAL.SEQUENCE) ? receiptsTo.children.length : -1;
       ctx.check('rfc2634/2.2/receipts-to-entity-names', n >= 1 && n <= 16, n >= 1 && n <= 16 ? `receiptsTo has ${n} GeneralNames` : `receiptsTo has ${n < 0 ? 'no valid' : n} entries; it must have 1 to ub-receiptsTo (16)`, where(at(`${a.at.path}.receiptsTo`, receiptsTo ?? rr)));
       ctx.check('rfc2634/2.2/no-receipt-request-in-receipt', !isReceipt, isReceipt ? 'a signed Receipt carries a receiptRequest' : 'receiptRequest is not on a Receipt', where(a.at));

@@ -85,7 +85,7 @@ const ML_ONE = (ctx: CaseContext): MlDataSpec[] => [
 const ML_SEVERAL = (ctx: CaseContext): MlDataSpec[] => [
   { mailList: { ski: ctx.cast.get('diane-rsa').ski }, expansionTime: '20260115120000Z', policy: { insteadOf: [[{ email: 'list-owner@example.com' }]] } },
   { mailList: { issuerAndSerial: ctx.cast.get('erica-rsa').issuerAndSerial }, expansionTime: '20260115121500Z', policy: { inAdditionTo: [[{ email: 'archive@example.com' }], [{ email: 'alice@example.com' }]] } },
-  { mailList: { ski: ctx.cast.get('erica-rsa').ski }, expansionTime: '20260115123000Z' },
+  { mailList: { ski: ctx.cast.get('alice-rsa').ski }, expansionTime: '20260115123000Z' },
 ];
 
 const variants: EssVariant[] = [
@@ -129,7 +129,7 @@ const variants: EssVariant[] = [
     attrs: (ctx) => one('mlExpansionHistory', mlExpansionHistoryAttr(ML_ONE(ctx)), ML_ONE(ctx)),
   },
   {
-    id: 'ess/ml-expansion-history/several', description: 'mlExpansionHistory with three MLData: by SKI with insteadOf, by issuerAndSerial with inAdditionTo, and without a policy',
+    id: 'ess/ml-expansion-history/several', description: 'mlExpansionHistory with three MLData (three different lists): by SKI with insteadOf, by issuerAndSerial with inAdditionTo, and without a policy',
     features: ['ess-ml-expansion-history'], rfcs: ['rfc2634/4.4'], signer: 'erica-rsa',
     attrs: (ctx) => one('mlExpansionHistory', mlExpansionHistoryAttr(ML_SEVERAL(ctx)), ML_SEVERAL(ctx)),
   },

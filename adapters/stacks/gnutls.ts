@@ -1,0 +1,200 @@
+/**
+ * GnuTLS (`certtool` from gnutls-bin) as an adapter. certtool handles PKCS #7 / CMS SignedData
+ * only: it verifies (--p7-verify), reads certs-only messages (--p7-info) and signs (--p7-sign,
+ * --p7-detached-sign). Every other content type is unsupported. certtool's own S/MIME conversion
+ * (--smime-to-p7) just base64-decodes the body after the first blank line (a multipart/signed
+ * message comes out as garbage), so S/MIME entities are unwrapped with our reader (layers.ts) and
+ * each CMS layer is handed to certtool.
+ *
+ * Verdicts come from the "Signature status:" lines on stderr, one per SignerInfo, not from the exit
+ * code: certtool sets it from the last SignerInfo only, so a bad first signature followed by a good
+ * second one exits 0. A message with no SignerInfo exits 1 without a word.
+ *
+ * Trust: the manifest's anchors go into one bundle for --load-ca-certificate. GnuTLS looks for the
+ * signer's certificate only in the message; when a sample's message carries none (its features
+ * lack certificates-included) and names one signer certificate, the adapter checks that
+ * certificate's chain with `certtool --verify` and then the signature with --load-certificate
+ * (gnutls_pkcs7_verify_direct). GnuTLS reports every failure to find a trusted signer (unknown
+ * issuer, expired certificate, a SHA-1 certificate signature, which its default policy calls
+ * broken) as "Public key signature verification has failed", the same words as a bad signature; on
+ * that error the adapter runs certtool once more with --verify-allow-broken and says so in the
+ * verdict when the message passes that way. The verdict stays a rejection: it is GnuTLS's default.
+ *
+ * Validation time: certtool has no option for it; GnuTLS validates the signer's chain at the
+ * current time, so the manifest's validationTime cannot be applied (the cast's certificates are
+ * valid until 2099, RFC 4134's until 2039). No key purpose is required (no --verify-purpose).
+ * Lineage: gnutls.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sample } from '../../core/manifest.ts';
+import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { runProgram, type ProcessOutcome } from '../run.ts';
+import type { ConsumeVerdict } from '../verdict.ts';
+import { openLayers, stepsFor, trustAnchorPaths, type LayerInput } from './layers.ts';
+
+function certtoolVersion(): string | null {
+  const r = runProgram('certtool', ['--version']);
+  if (r.kind !== 'exit' || r.code !== 0) return null;
+  const m = /certtool (\d+\.\d+\.\d+)/.exec(r.stdout.toString());
+  return m ? `GnuTLS ${m[1]}` : null;
+}
+
+/** Why certtool cannot process a sample at all, or null; every reason was measured. */
+export function gnutlsUnsupported(s: Sample): string | null {
+  const a = new Set<string>(s.algorithms);
+  if (s.inputs.layers?.includes('verify-receipt')) return 'certtool verifies the receipt signature but has no receipt validation against the original (RFC 2634 2.8)';
+  for (const step of stepsFor(s)) {
+    if (step === 'decrypt') return 'certtool cannot decrypt: it processes PKCS #7 SignedData only (--p7-verify, --p7-info)';
+    if (step !== 'verify' && step !== 'certs') return `certtool processes PKCS #7 SignedData only (--p7-verify, --p7-info), not ${s.contentType}`;
+  }
+  if (a.has('ed448') || a.has('shake256')) return 'GnuTLS 3.7 cannot hash with id-shake256 in PKCS #7 (Ed448, RFC 8419 3.1): "The request is invalid"';
+  if (!s.features.includes('certificates-included') && (s.inputs.signerCerts?.length ?? 0) > 1) {
+    return 'the signers\' certificates are not in the message, and certtool takes only one outside certificate (--load-certificate)';
+  }
+  return null;
+}
+
+const NOISE = /^(Loaded CAs \(\d+ available\))?$/;
+const stderrLines = (stderr: string): string[] => stderr.split('\n').map((l) => l.trim()).filter((l) => !NOISE.test(l));
+
+function notExit(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
+  if (r.kind === 'timeout') return { verdict: 'hang' };
+  if (r.kind === 'signal') return { verdict: 'crash', signal: r.signal };
+  return { verdict: 'error', error: r.message };
+}
+
+const SIG_FAILED = 'Public key signature verification has failed';
+
+interface VerifyRun {
+  readonly outcome: ProcessOutcome;
+  /** One entry per SignerInfo, in order: "ok" or the failure text. */
+  readonly statuses: string[];
+}
+
+function p7verify(args: readonly string[]): VerifyRun {
+  const outcome = runProgram('certtool', args);
+  const statuses = outcome.kind === 'exit'
+    ? [...outcome.stderr.matchAll(/Signature status: (?:verification failed: )?(.*)/g)].map((m) => (m[1] ?? '').trim())
+    : [];
+  return { outcome, statuses };
+}
+
+interface Context {
+  readonly tmp: string;
+  readonly bundle: string;
+  /** The one signer certificate to use when the message carries none (see the file comment). */
+  readonly signerCert: string | null;
+}
+
+function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdict {
+  const out = join(c.tmp, `layer-${layer.index}.out`);
+  if (c.signerCert) {
+    // The chain of the outside certificate first: --load-certificate alone trusts it blindly.
+    const chain = runProgram('certtool', ['--verify', '--infile', c.signerCert, '--load-ca-certificate', c.bundle]);
+    if (chain.kind !== 'exit') return notExit(chain);
+    if (chain.code !== 0) {
+      const why = /Chain verification output: (.*)/.exec(chain.stdout.toString())?.[1] ?? stderrLines(chain.stderr).join('; ');
+      return { verdict: 'reject', error: `signer certificate: ${why}` };
+    }
+  }
+  const args = ['--p7-verify', '--inder', '--infile', input, '--p7-show-data', '--outfile', out,
+    ...(c.signerCert ? ['--load-certificate', c.signerCert] : ['--load-ca-certificate', c.bundle])];
+  if (layer.detached) {
+    const data = join(c.tmp, `layer-${layer.index}.detached`);
+    writeFileSync(data, layer.detached);
+    args.push('--load-data', data);
+  }
+  const run = p7verify(args);
+  if (run.outcome.kind !== 'exit') return notExit(run.outcome);
+  const failed = run.statuses.map((s, n) => ({ n, s })).filter((x) => x.s !== 'ok');
+  if (run.statuses.length === 0) {
+    const text = stderrLines(run.outcome.stderr).join('; ');
+    return { verdict: 'reject', error: text || 'certtool found no SignerInfo to verify' };
+  }
+  if (failed.length > 0) {
+    let error = failed.map((x) => `signer ${x.n}: ${x.s}`).join('; ');
+    if (failed.some((x) => x.s.startsWith(SIG_FAILED))) {
+      // The same words cover a bad signature and an untrusted signer: ask once more under a
+      // policy that allows what GnuTLS calls broken, and report what changes.
+      const again = p7verify([...args, '--verify-allow-broken']);
+      if (again.outcome.kind === 'exit' && again.statuses.join('|') !== run.statuses.join('|')) {
+        error += ` (with --verify-allow-broken, which admits e.g. SHA-1 certificate signatures: ${again.statuses.map((x, n) => `signer ${n}: ${x}`).join('; ')})`;
+      }
+    }
+    return { verdict: 'reject', error };
+  }
+  if (run.outcome.code !== 0) return { verdict: 'error', error: `certtool exited ${run.outcome.code} after good signatures: ${stderrLines(run.outcome.stderr).join('; ')}` };
+  try {
+    return { verdict: 'accept', content: new Uint8Array(readFileSync(out)) };
+  } catch (e) {
+    return { verdict: 'error', error: `certtool wrote no content: ${(e as Error).message}` };
+  }
+}
+
+function openLayer(c: Context, layer: LayerInput): ConsumeVerdict {
+  const input = join(c.tmp, `layer-${layer.index}.cms`);
+  writeFileSync(input, layer.cms);
+  if (layer.step === 'certs') {
+    const r = runProgram('certtool', ['--p7-info', '--inder', '--infile', input]);
+    if (r.kind !== 'exit') return notExit(r);
+    return r.code === 0 ? { verdict: 'accept', content: null } : { verdict: 'reject', error: stderrLines(r.stderr).join('; ') || `exit ${r.code}` };
+  }
+  if (layer.step === 'verify') return verifyLayer(c, layer, input);
+  return { verdict: 'unsupported', reason: `certtool has no operation for ${layer.step}` };
+}
+
+async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
+  const why = gnutlsUnsupported(r.sample);
+  if (why) return { verdict: 'unsupported', reason: why };
+  // Not withTempDir: the layers are opened asynchronously, and the directory must outlive them all.
+  const tmp = mkdtempSync(join(tmpdir(), 'cmsi-gnutls-'));
+  try {
+    const bundle = join(tmp, 'trust-anchors.pem');
+    writeFileSync(bundle, trustAnchorPaths(r).map((p) => readFileSync(p, 'utf8')).join('\n'));
+    const s = r.sample;
+    const outside = !s.features.includes('certificates-included') && s.inputs.signerCerts?.length === 1 ? join(r.dir, s.inputs.signerCerts[0] as string) : null;
+    const c: Context = { tmp, bundle, signerCert: outside };
+    return await openLayers(r, async (layer) => openLayer(c, layer));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const PRODUCES = ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa'] as const satisfies readonly ProduceFeature[];
+
+function produceWith(r: ProduceRequest): ProduceResult {
+  const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.signer;
+  const input = join(r.workDir, 'content.bin');
+  const out = join(r.workDir, 'out.der');
+  writeFileSync(input, r.content);
+  const p = runProgram('certtool', [r.feature === 'signed-data/detached' ? '--p7-detached-sign' : '--p7-sign',
+    '--load-privkey', join(r.keysDir, `${signer}.key.pem`), '--load-certificate', join(r.keysDir, `${signer}.cert.pem`),
+    '--hash', 'SHA256', '--p7-time', '--infile', input, '--outder', '--outfile', out]);
+  if (p.kind === 'timeout') return { ok: false, verdict: 'hang', reason: 'certtool timed out' };
+  if (p.kind === 'signal') return { ok: false, verdict: 'crash', reason: `certtool died: ${p.signal}` };
+  if (p.kind === 'spawn-error') return { ok: false, verdict: 'error', reason: p.message };
+  if (p.code !== 0) return { ok: false, verdict: 'error', reason: stderrLines(p.stderr).join('; ') || `exit ${p.code}` };
+  return { ok: true, bytes: new Uint8Array(readFileSync(out)), format: 'der' };
+}
+
+export const gnutlsAdapter: Adapter = {
+  name: 'gnutls',
+  lineage: 'gnutls',
+  async probe() {
+    const v = certtoolVersion();
+    return v ? { installed: true, version: v } : { installed: false, reason: 'certtool (gnutls-bin) not on PATH' };
+  },
+  consumes(s: Sample): Support {
+    const reason = gnutlsUnsupported(s);
+    return reason ? { supported: false, reason } : { supported: true };
+  },
+  consume,
+  produces: PRODUCES,
+  async produce(r): Promise<ProduceResult> {
+    if (!(PRODUCES as readonly string[]).includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `certtool signs PKCS #7 SignedData only, not ${r.feature}` };
+    return produceWith(r);
+  },
+  async close() {},
+};

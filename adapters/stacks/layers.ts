@@ -1,0 +1,86 @@
+/**
+ * Opening a sample layer by layer, for the adapters whose stack has no S/MIME (MIME) support of its
+ * own: Bouncy Castle without bcjmail, pkijs, node-forge. The adapter unwraps the MIME carrier with
+ * the checker's reader (checkers/input.ts: application/pkcs7-mime bodies, the two parts of
+ * multipart/signed, canonical CRLF for the signed part), then the stack processes the CMS object.
+ * Inner layers of S/MIME are MIME entities again (RFC 8551 3.1), so each layer's output goes through
+ * the same reader. A MIME carrier the reader cannot take apart is a rejected message, and says so.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadInput } from '../../checkers/input.ts';
+import type { Layer, Sample } from '../../core/manifest.ts';
+import type { ConsumeRequest } from '../adapter.ts';
+import type { ConsumeVerdict } from '../verdict.ts';
+
+export type Step = Layer | 'data' | 'digest' | 'uncompress' | 'encrypted-data' | 'certs';
+
+/** The operations that open a sample: the manifest's layers, or the one its content type implies. */
+export function stepsFor(s: Sample): Step[] {
+  if (s.inputs.layers) return [...s.inputs.layers];
+  if (s.features.includes('certs-only')) return ['certs'];
+  switch (s.contentType) {
+    case 'data': return ['data'];
+    case 'digestedData': return ['digest'];
+    case 'compressedData': return ['uncompress'];
+    case 'encryptedData': return ['encrypted-data'];
+    case 'signedData': return ['verify'];
+    default: return ['decrypt'];
+  }
+}
+
+export interface LayerInput {
+  readonly step: Step;
+  /** 0 for the outermost layer. */
+  readonly index: number;
+  /** The CMS ContentInfo of this layer (DER or BER). */
+  readonly cms: Uint8Array;
+  /** Detached content for a signature: the manifest's content file, or multipart/signed's first part. */
+  readonly detached: Uint8Array | null;
+}
+
+/** Absolute paths of the manifest's trust anchors. */
+export const trustAnchorPaths = (r: ConsumeRequest): string[] => r.manifest.trustAnchors.map((t) => join(r.dir, t));
+
+/** The original message a signed receipt acknowledges (inputs.receiptFor), or null. */
+export function receiptOriginal(r: ConsumeRequest): Uint8Array | null {
+  const original = r.manifest.samples.find((x) => x.id === r.sample.inputs.receiptFor);
+  return original ? new Uint8Array(readFileSync(join(r.dir, original.file))) : null;
+}
+
+/**
+ * Runs `open` on each layer, outermost first; the first verdict other than accept ends it. The
+ * final accept carries the innermost content.
+ */
+export async function openLayers(r: ConsumeRequest, open: (layer: LayerInput) => Promise<ConsumeVerdict>): Promise<ConsumeVerdict> {
+  const s = r.sample;
+  let bytes: Uint8Array = r.bytes;
+  let content: Uint8Array | null = null;
+  for (const [index, step] of stepsFor(s).entries()) {
+    let cms = bytes;
+    let detached: Uint8Array | null = null;
+    if (s.format === 'smime') {
+      const loaded = loadInput(bytes);
+      if (!loaded.ok) return { verdict: 'reject', error: `S/MIME layer ${index} (adapter's MIME reader): ${loaded.error}` };
+      cms = loaded.cms;
+      detached = loaded.mime?.signedPart ?? null;
+    } else if (step === 'verify' && index === 0 && s.inputs.detached && s.inputs.content) {
+      detached = new Uint8Array(readFileSync(join(r.dir, s.inputs.content)));
+    }
+    const v = await open({ step, index, cms, detached });
+    if (v.verdict !== 'accept') return v;
+    content = v.content;
+    bytes = v.content ?? new Uint8Array();
+  }
+  return { verdict: 'accept', content };
+}
+
+/**
+ * For a stack without S/MIME: an invalid sample whose defect lies in the MIME layer (flag
+ * MimeMismatch) would be judged by the adapter's lenient MIME reader, not by the stack, so it is
+ * not the stack's to consume. Returns the reason, or null.
+ */
+export function mimeOnlyDefect(s: Sample, stack: string): string | null {
+  if (s.format !== 'smime' || s.expected === 'valid' || !s.flags?.includes('MimeMismatch')) return null;
+  return `${stack} has no S/MIME layer: the MIME-level defect would be judged by the adapter's MIME reader, not by ${stack}`;
+}

@@ -4,12 +4,12 @@
  * signer and countersigner. A signer whose certificate cannot be found, or whose algorithm this
  * checker cannot compute, is a failure (cmsi/crypto-unverifiable), never a silent pass.
  */
-import { constants, verify, type KeyObject } from 'node:crypto';
-import { contentOf } from '../../core/der/reader.ts';
-import { decodeSmallInt } from '../../core/der/values.ts';
+import { createHash, verify, type KeyObject } from 'node:crypto';
+import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
+import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
-import { at, encoding, isContext, oidValue, type AlgorithmIdentifier } from '../cms/fields.ts';
+import { at, encoding, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
@@ -46,7 +46,7 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
       else {
         const same = bytesEqual(got, contentOf(ctx.bytes, md));
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
-          same ? 'message-digest matches the content' : 'message-digest does not match the digest of the content', where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
+          same ? `message-digest matches the ${counter ? 'countersigned signature value' : 'content'}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : 'content'}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
       }
     }
     const signed = Uint8Array.from(encoding(ctx, si.signedAttrs.at.node));
@@ -63,12 +63,15 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
     ctx.fail('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
     return null;
   }
+  checkPssCertificate(ctx, si, cert);
   const result = verifySignature(ctx, si, key, toVerify);
   if (result === 'unsupported') {
     ctx.fail('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} is not supported by this checker`, where(si.signatureAlgorithm.at));
   } else {
     ctx.check('cmsi/signature-valid', result,
       result ? 'signature verifies with the signer certificate' : 'signature does not verify with the signer certificate', where(si.signatureAt));
+    if (!result) explainBadSignature(ctx, si, key, toVerify, content);
+    else ctx.check(si.signedAttrs ? SIGNED_ATTRS_RULE : CONTENT_RULE, true, si.signedAttrs ? 'signature is over the DER SET OF signed attributes' : 'signature is over the content', where(si.signatureAt));
   }
   for (const a of si.unsignedAttrs?.attrs.filter((x) => x.type === OID.countersignature) ?? []) {
     a.values.forEach((value, i) => {
@@ -90,9 +93,11 @@ function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, 
         return h ? verify(h, data, key, sig) : 'unsupported';
       }
       case 'rsa-pss': {
-        const p = pssParams(ctx, si.signatureAlgorithm);
-        if (!p) return 'unsupported';
-        return verify(p.hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: p.saltLength }, sig);
+        const p = pssParams(ctx.bytes, si.signatureAlgorithm.params);
+        const hash = p ? hashName(p.hash) : null;
+        const mgfHash = p ? hashName(p.mgfHash) : null;
+        if (!p || !hash || !mgfHash || p.mgf !== OID.mgf1 || p.trailer !== 1) return 'unsupported';
+        return pssVerify(key, hash, mgfHash, data, sig, p.saltLength) !== null;
       }
       case 'ecdsa':
       case 'dsa':
@@ -105,21 +110,184 @@ function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, 
   }
 }
 
-/** RSASSA-PSS-params (RFC 4056 3): hash [0] default SHA-1, MGF1 with the same hash, salt [2] default 20. */
-function pssParams(ctx: CheckContext, a: AlgorithmIdentifier): { hash: string; saltLength: number } | null {
-  let hash = 'sha1';
-  let saltLength = 20;
-  for (const f of a.params?.children ?? []) {
-    if (isContext(f, 0) && f.children[0]?.children[0]) {
-      const oid = oidValue(ctx, at(`${a.at.path}.parameters.hashAlgorithm`, f.children[0].children[0]), 'hashAlgorithm');
-      const h = oid ? hashName(oid) : null;
-      if (!h) return null;
-      hash = h;
-    } else if (isContext(f, 2) && f.children[0]) {
-      const d = decodeSmallInt(contentOf(ctx.bytes, f.children[0]));
-      if (!d.ok) return null;
-      saltLength = d.value;
+const SIGNED_ATTRS_RULE = 'rfc5652/5.4/signed-attrs-digest-set-of-tag';
+const CONTENT_RULE = 'rfc5652/5.4/no-signed-attrs-sign-content-digest';
+const PSS_HASHES = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
+
+/**
+ * A signature that does not verify over what RFC 5652 5.4 says is signed: the DER SET OF signed
+ * attributes, or the content. For RSASSA-PSS, a signature that verifies with other parameters than
+ * it declares is reported against RFC 4056 3 instead; otherwise the report says what the signature
+ * does cover when that is one of the usual mistakes ([0] tag, content, digest of the content).
+ */
+function explainBadSignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, signed: Uint8Array, content: Uint8Array | null): void {
+  const w = where(si.signatureAt);
+  const sig = si.signature;
+  if (signatureScheme(si.signatureAlgorithm.oid)?.kind === 'rsa-pss') {
+    const p = pssParams(ctx.bytes, si.signatureAlgorithm.params);
+    const declared = p ? hashName(p.hash) : null;
+    const declaredMgf = p ? hashName(p.mgfHash) : null;
+    if (p && declared && declaredMgf) {
+      for (const h of PSS_HASHES.filter((x) => x !== declared)) {
+        for (const m of [declaredMgf, h]) {
+          if (pssVerify(key, h, m, signed, sig, 'auto') !== null) {
+            ctx.fail('rfc4056/3/pss-hash-covers-signed-attrs', `the signature verifies with ${h} as PSS hash, not the ${declared} its RSASSA-PSS-params name`, w);
+            return;
+          }
+        }
+      }
+      for (const m of PSS_HASHES) {
+        const salt = pssVerify(key, declared, m, signed, sig, 'auto');
+        if (salt !== null) {
+          ctx.fail('rfc4056/3/signature-algorithm-pss-params', `the signature was made with MGF1-${m} and a ${salt}-octet salt; its RSASSA-PSS-params say MGF1-${declaredMgf} and ${p.saltLength}`, w);
+          return;
+        }
+      }
     }
   }
-  return { hash, saltLength };
+  const again = (data: Uint8Array): boolean => verifySignature(ctx, si, key, data) === true;
+  if (si.signedAttrs) {
+    const why = again(encoding(ctx, si.signedAttrs.at.node)) ? ': it verifies over the [0] IMPLICIT encoding instead of the SET OF'
+      : content && again(content) ? ': it verifies over the content instead of the signed attributes' : '';
+    ctx.fail(SIGNED_ATTRS_RULE, `the signature is not over the DER SET OF signed attributes${why}`, w);
+  } else {
+    const d = content ? digest(si.digestAlgorithm.oid, content) : null;
+    const why = d && again(d) ? ': it verifies over the digest of the content, hashed once more' : '';
+    ctx.fail(CONTENT_RULE, `the signature is not over the content${why}`, w);
+  }
+}
+
+interface PssParams {
+  readonly hash: string;
+  readonly mgf: string;
+  readonly mgfHash: string;
+  readonly saltLength: number;
+  readonly trailer: number;
+}
+
+/**
+ * RSASSA-PSS-params (RFC 4056 3, RFC 4055 3.1): hashAlgorithm [0] default SHA-1, maskGenAlgorithm
+ * [1] default MGF1 with SHA-1, saltLength [2] default 20, trailerField [3] default 1. `bytes` holds
+ * the parameters node (the message, or a certificate's subjectPublicKeyInfo); null when unreadable.
+ */
+function pssParams(bytes: Uint8Array, params: DerNode | null): PssParams | null {
+  const oidOf = (n: DerNode | undefined): string | null => {
+    if (!n || n.cls !== 'universal' || n.tag !== 6) return null;
+    const d = decodeOid(contentOf(bytes, n));
+    return d.ok ? d.value : null;
+  };
+  const intOf = (n: DerNode | undefined): number | null => {
+    if (!n || n.cls !== 'universal' || n.tag !== 2) return null;
+    const d = decodeSmallInt(contentOf(bytes, n));
+    return d.ok ? d.value : null;
+  };
+  let hash: string | null = OID.sha1;
+  let mgf: string | null = OID.mgf1;
+  let mgfHash: string | null = OID.sha1;
+  let saltLength: number | null = 20;
+  let trailer: number | null = 1;
+  for (const f of params?.children ?? []) {
+    if (isContext(f, 0)) hash = oidOf(f.children[0]?.children[0]);
+    else if (isContext(f, 1)) {
+      mgf = oidOf(f.children[0]?.children[0]);
+      mgfHash = oidOf(f.children[0]?.children[1]?.children[0]);
+    } else if (isContext(f, 2)) saltLength = intOf(f.children[0]);
+    else if (isContext(f, 3)) trailer = intOf(f.children[0]);
+  }
+  return hash && mgf && mgfHash && saltLength !== null && trailer !== null ? { hash, mgf, mgfHash, saltLength, trailer } : null;
+}
+
+/**
+ * RFC 4056 3: when the signer certificate's key is id-RSASSA-PSS with parameters, the signature
+ * parameters must agree with them (hash, MGF, trailer equal; salt not shorter), defaults counting
+ * as the values they stand for, else the signature is invalid.
+ */
+function checkPssCertificate(ctx: CheckContext, si: SignerInfoView, cert: CertInfo): void {
+  if (si.signatureAlgorithm.oid !== OID.rsassaPss) return;
+  const spki = readDer(cert.spki).root;
+  const alg = spki?.children[0];
+  const algOid = alg?.children[0];
+  const d = algOid ? decodeOid(contentOf(cert.spki, algOid)) : null;
+  if (!d?.ok || d.value !== OID.rsassaPss || !alg?.children[1]) return;
+  const c = pssParams(cert.spki, alg.children[1]);
+  const s = pssParams(ctx.bytes, si.signatureAlgorithm.params);
+  if (!c || !s) return;
+  const w = where(si.signatureAlgorithm.at);
+  const results = [
+    ctx.check('rfc4056/3/verify-hash-matches-cert', c.hash === s.hash, c.hash === s.hash ? 'PSS hashAlgorithm equals the certificate\'s' : `signature PSS hash ${s.hash}, certificate requires ${c.hash}`, w),
+    ctx.check('rfc4056/3/verify-mgf-matches-cert', c.mgf === s.mgf && c.mgfHash === s.mgfHash, c.mgf === s.mgf && c.mgfHash === s.mgfHash ? 'maskGenAlgorithm equals the certificate\'s' : `signature MGF ${s.mgf} with ${s.mgfHash}, certificate requires ${c.mgf} with ${c.mgfHash}`, w),
+    ctx.check('rfc4056/3/verify-salt-not-shorter', s.saltLength >= c.saltLength, `signature saltLength ${s.saltLength}, certificate minimum ${c.saltLength}`, w),
+    ctx.check('rfc4056/3/verify-trailer-matches-cert', s.trailer === c.trailer, `trailerField ${s.trailer}, certificate ${c.trailer}`, w),
+  ];
+  const ok = results.every(Boolean);
+  ctx.check('rfc4056/3/verify-fail-on-param-mismatch', ok, ok ? 'PSS parameters agree with the PSS-restricted signer certificate' : 'the signature is invalid: its PSS parameters disagree with the signer certificate\'s', w);
+}
+
+/** n, e and the modulus bit length of an RSA (or RSASSA-PSS) public key. */
+function rsaPublic(key: KeyObject): { n: bigint; e: bigint; bits: number } | null {
+  const spki = new Uint8Array(key.export({ type: 'spki', format: 'der' }));
+  const bits = readDer(spki).root?.children[1];
+  if (!bits) return null;
+  const inner = contentOf(spki, bits).subarray(1);
+  const [nNode, eNode] = readDer(inner).root?.children ?? [];
+  if (!nNode || !eNode) return null;
+  const big = (n: DerNode) => BigInt(`0x${Buffer.from(contentOf(inner, n)).toString('hex') || '0'}`);
+  const n = big(nNode);
+  const e = big(eNode);
+  const size = n.toString(2).length;
+  // The bounds OpenSSL keeps (16384-bit modulus, 64-bit exponent), so a hostile key cannot make
+  // each verification cost seconds.
+  return size > 16384 || e.toString(2).length > 64 ? null : { n, e, bits: size };
+}
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  let r = 1n;
+  let b = base % mod;
+  for (let e = exp; e > 0n; e >>= 1n) {
+    if (e & 1n) r = (r * b) % mod;
+    b = (b * b) % mod;
+  }
+  return r;
+}
+
+/**
+ * RSASSA-PSS-VERIFY (RFC 8017 8.1.2, EMSA-PSS-VERIFY 9.1.2) with the hash, MGF1 hash and salt length
+ * the parameters give ('auto' recovers the salt length). Done here because Node cannot take an MGF1
+ * hash other than the signature hash. Returns the salt length on success, null otherwise.
+ */
+function pssVerify(key: KeyObject, hash: string, mgfHash: string, message: Uint8Array, sig: Uint8Array, saltLength: number | 'auto'): number | null {
+  const pub = key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss' ? rsaPublic(key) : null;
+  if (!pub) return null;
+  const k = Math.ceil(pub.bits / 8);
+  if (sig.length !== k) return null;
+  const s = BigInt(`0x${Buffer.from(sig).toString('hex')}`);
+  if (s >= pub.n) return null;
+  const emBits = pub.bits - 1;
+  const emLen = Math.ceil(emBits / 8);
+  const m = modPow(s, pub.e, pub.n);
+  if (m >> BigInt(8 * emLen) !== 0n) return null;
+  const em = Uint8Array.from(Buffer.from(m.toString(16).padStart(2 * emLen, '0'), 'hex'));
+  const H = (...parts: Uint8Array[]) => { const h = createHash(hash); for (const p of parts) h.update(p); return new Uint8Array(h.digest()); };
+  const mHash = H(message);
+  const hLen = mHash.length;
+  if (emLen < hLen + (saltLength === 'auto' ? 0 : saltLength) + 2 || em[emLen - 1] !== 0xbc) return null;
+  const dbLen = emLen - hLen - 1;
+  const topMask = 0xff >> (8 * emLen - emBits);
+  if ((em[0]! & ~topMask) !== 0) return null;
+  const h = em.subarray(dbLen, dbLen + hLen);
+  const db = Uint8Array.from(em.subarray(0, dbLen));
+  const mask = new Uint8Array(dbLen);
+  for (let c = 0, o = 0; o < dbLen; c++) {
+    const block = createHash(mgfHash).update(h).update(Uint8Array.of(c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff)).digest();
+    mask.set(block.subarray(0, dbLen - o), o);
+    o += block.length;
+  }
+  for (let i = 0; i < dbLen; i++) db[i] = db[i]! ^ mask[i]!;
+  db[0] = db[0]! & topMask;
+  const one = db.findIndex((x) => x !== 0);
+  if (one < 0 || db[one] !== 0x01) return null;
+  const sLen = dbLen - one - 1;
+  if (saltLength !== 'auto' && sLen !== saltLength) return null;
+  const expected = H(new Uint8Array(8), mHash, db.subarray(dbLen - sLen));
+  return Buffer.from(expected).equals(Buffer.from(h)) ? sLen : null;
 }

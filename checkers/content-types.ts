@@ -14,6 +14,7 @@ import { checkSignedDataExtra } from './rules/signed-data-extra.ts';
 import { checkEssExtra } from './rules/ess-extra.ts';
 import { checkEncoding } from './rules/encoding.ts';
 import { checkReceiptAgainstOriginal, checkSigningCertificates } from './crypto/ess.ts';
+import * as enveloping from './cms/content-handlers.ts';
 
 export type ContentTypeChecker = (ctx: CheckContext, l: Located, options: CheckOptions) => void;
 
@@ -34,4 +35,11 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
 
 export const CONTENT_TYPE_CHECKERS: Readonly<Record<string, ContentTypeChecker>> = {
   [OID.signedData]: signedData,
+  [OID.envelopedData]: enveloping.envelopedData,
+  [OID.authEnvelopedData]: enveloping.authEnvelopedData,
+  [OID.authData]: enveloping.authenticatedData,
+  [OID.encryptedData]: enveloping.encryptedData,
+  [OID.digestedData]: enveloping.digestedData,
+  [OID.compressedData]: enveloping.compressedData,
+  [OID.data]: enveloping.data,
 };

@@ -15,6 +15,8 @@ export interface AttributeConstraint {
   readonly allowedIn?: { readonly sets: readonly AttributeSetKind[]; readonly rule: string };
   readonly singleValue?: string;
   readonly singleInstance?: string;
+  /** The single-instance rule for AuthenticatedData authAttrs, when its RFC states it apart. */
+  readonly singleInstanceAuth?: string;
 }
 
 export const ATTRIBUTE_CONSTRAINTS: readonly AttributeConstraint[] = [
@@ -23,18 +25,21 @@ export const ATTRIBUTE_CONSTRAINTS: readonly AttributeConstraint[] = [
     allowedIn: { sets: ['signed', 'authenticated'], rule: 'rfc5652/11.1/protected-placement-only' },
     singleValue: 'rfc5652/11.1/single-value',
     singleInstance: 'rfc5652/11.1/once-in-signed-attrs',
+    singleInstanceAuth: 'rfc5652/11.1/once-in-auth-attrs',
   },
   {
     name: 'message-digest', oid: OID.messageDigest,
     allowedIn: { sets: ['signed', 'authenticated'], rule: 'rfc5652/11.2/protected-placement-only' },
     singleValue: 'rfc5652/11.2/single-value',
     singleInstance: 'rfc5652/11.2/once-in-signed-attrs',
+    singleInstanceAuth: 'rfc5652/11.2/once-in-auth-attrs',
   },
   {
     name: 'signing-time', oid: OID.signingTime,
     allowedIn: { sets: ['signed', 'authenticated'], rule: 'rfc5652/11.3/protected-placement-only' },
     singleValue: 'rfc5652/11.3/single-value',
     singleInstance: 'rfc5652/11.3/once-in-signed-attrs',
+    singleInstanceAuth: 'rfc5652/11.3/once-in-auth-attrs',
   },
   {
     name: 'countersignature', oid: OID.countersignature,

@@ -12,8 +12,9 @@ export function checkAttributeSet(ctx: CheckContext, attrs: readonly Attribute[]
       const ok = c.allowedIn.sets.includes(kind);
       ctx.check(c.allowedIn.rule, ok, ok ? `${c.name} is a ${kind} attribute` : `${c.name} appears as a ${kind} attribute; allowed only as ${c.allowedIn.sets.join(' or ')}`, where(first.at));
     }
-    if (c.singleInstance) {
-      ctx.check(c.singleInstance, found.length === 1, found.length === 1 ? `one ${c.name} attribute` : `${found.length} ${c.name} attributes in one set`, where(found[1]?.at ?? first.at));
+    const singleInstance = kind === 'authenticated' ? c.singleInstanceAuth ?? c.singleInstance : c.singleInstance;
+    if (singleInstance) {
+      ctx.check(singleInstance, found.length === 1, found.length === 1 ? `one ${c.name} attribute` : `${found.length} ${c.name} attributes in one set`, where(found[1]?.at ?? first.at));
     }
     if (c.singleValue) {
       for (const a of found) {

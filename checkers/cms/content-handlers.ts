@@ -1,0 +1,75 @@
+/**
+ * The content-type handlers for everything but SignedData, registered in checkers/content-types.ts:
+ * each builds its view (checkers/cms), runs its static rules (checkers/rules) and its crypto rules
+ * (checkers/crypto). Crypto that needs keys runs only when the options carry key material; digests,
+ * decompression and the comparison with the expected content run whenever their inputs are there.
+ */
+import type { CheckContext, Located } from '../context.ts';
+import type { CheckOptions } from '../engine.ts';
+import { authEnvelopedDataView } from './auth-enveloped-data.ts';
+import { authenticatedDataView } from './authenticated-data.ts';
+import { compressedDataView } from './compressed-data.ts';
+import { dataView } from './data.ts';
+import { digestedDataView } from './digested-data.ts';
+import { encryptedDataView } from './encrypted-data.ts';
+import { envelopedDataView } from './enveloped-data.ts';
+import { checkAuthEnvelopedData } from '../rules/auth-enveloped-data.ts';
+import { checkAuthenticatedData } from '../rules/authenticated-data.ts';
+import { checkCompressedData } from '../rules/compressed-data.ts';
+import { checkDigestedData } from '../rules/digested-data.ts';
+import { checkEncryptedData } from '../rules/encrypted-data.ts';
+import { checkEnvelopedData } from '../rules/enveloped-data.ts';
+import { checkAuthEnvelopedDataCrypto } from '../crypto/auth-enveloped-data.ts';
+import { checkAuthenticatedDataCrypto } from '../crypto/authenticated-data.ts';
+import { checkCompressedDataCrypto } from '../crypto/compressed-data.ts';
+import { checkDataContent } from '../crypto/data.ts';
+import { checkDigestedDataCrypto } from '../crypto/digested-data.ts';
+import { checkEncryptedDataCrypto } from '../crypto/encrypted-data.ts';
+import { checkEnvelopedDataCrypto } from '../crypto/enveloped-data.ts';
+
+export function envelopedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = envelopedDataView(ctx, l);
+  if (!v) return;
+  checkEnvelopedData(ctx, v);
+  checkEnvelopedDataCrypto(ctx, v, options);
+}
+
+export function authEnvelopedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = authEnvelopedDataView(ctx, l);
+  if (!v) return;
+  checkAuthEnvelopedData(ctx, v);
+  checkAuthEnvelopedDataCrypto(ctx, v, options);
+}
+
+export function authenticatedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = authenticatedDataView(ctx, l);
+  if (!v) return;
+  checkAuthenticatedData(ctx, v);
+  checkAuthenticatedDataCrypto(ctx, v, options);
+}
+
+export function encryptedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = encryptedDataView(ctx, l);
+  if (!v) return;
+  checkEncryptedData(ctx, v);
+  checkEncryptedDataCrypto(ctx, v, options);
+}
+
+export function digestedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = digestedDataView(ctx, l);
+  if (!v) return;
+  checkDigestedData(ctx, v);
+  checkDigestedDataCrypto(ctx, v, options.content);
+}
+
+export function compressedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = compressedDataView(ctx, l);
+  if (!v) return;
+  checkCompressedData(ctx, v);
+  checkCompressedDataCrypto(ctx, v, options.content);
+}
+
+export function data(ctx: CheckContext, l: Located, options: CheckOptions): void {
+  const v = dataView(ctx, l);
+  if (v) checkDataContent(ctx, v, options.content);
+}

@@ -1,0 +1,289 @@
+/**
+ * Recovering the content-encryption (or MAC) key from RecipientInfos with the key material the
+ * user gave: recipient private keys (with their certificates, matched to rid by issuer and serial
+ * or subject key identifier), a KEK (matched by KEKIdentifier), a password. Each RecipientInfo the
+ * material opens yields a cmsi/decryption finding on its encryptedKey; material that opens none
+ * is cmsi/crypto-unverifiable. Without any key material nothing is recorded: static checks only.
+ */
+import { pbkdf2Sync } from 'node:crypto';
+import { OID } from '../../core/oids.ts';
+import { where, type CheckContext, type Located } from '../context.ts';
+import { content, encoding, type AlgorithmIdentifier } from '../cms/fields.ts';
+import { KEY_AGREEMENT, KEY_WRAPS, parseKeyWrapParam, parseOaepParams, parsePbkdf2Params, parsePwriKekParams } from '../cms/algorithms.ts';
+import type { KariView, KekriView, KtriView, PwriView, RecipientEncryptedKeyView, RecipientInfosView } from '../cms/recipient-infos.ts';
+import { bytesEqual, type CertInfo } from './certificates.ts';
+import { pwriInnerCipher, pwriUnwrap, unwrapKey } from './ciphers.ts';
+import { oid as oidTlv } from './der-build.ts';
+import {
+  dhSecret, eccCmsSharedInfo, ecdhSecret, hkdfKek, KEY_USAGE, keyUsage, loadRecipientKeys, rsaOaepDecrypt, rsaPkcs1Decrypt, spkiAlgorithm,
+  x942Kdf, x963Kdf, xdhSecret, type RecipientKey,
+} from './recipient-keys.ts';
+
+export interface KeyMaterialOptions {
+  readonly keys?: readonly { readonly key: Uint8Array; readonly cert: Uint8Array | null }[];
+  readonly password?: string;
+  readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
+}
+
+export interface RecoveredKey {
+  readonly key: Uint8Array;
+  /** The encryptedKey it came from. */
+  readonly at: Located;
+  /** The RecipientInfo's keyEncryptionAlgorithm OID. */
+  readonly via: string;
+}
+
+/** A check of a recovered key's length: a problem to report, or null when it fits. */
+export type KeyCheck = (key: Uint8Array) => string | null;
+
+export const hasKeyMaterial = (o: KeyMaterialOptions): boolean => (o.keys?.length ?? 0) > 0 || !!o.password || !!o.kek;
+
+/** PBKDF2 iterations the checker spends on one message, over all its PasswordRecipientInfos. */
+const PBKDF2_BUDGET = 2_000_000;
+/** At most this many RecipientInfo openings per message: a hostile message cannot make the checker work without end. */
+const MAX_ATTEMPTS = 64;
+
+interface Attempt {
+  /** true: the RecipientInfo was opened (or its opening failed: a finding was recorded). */
+  tried: boolean;
+  /** Public-key or password operations so far. */
+  attempts: number;
+  /** PBKDF2 iterations spent so far. */
+  iterations: number;
+}
+
+export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options: KeyMaterialOptions, check: KeyCheck): RecoveredKey[] {
+  if (!hasKeyMaterial(options)) return [];
+  const keys = loadRecipientKeys(options.keys ?? []);
+  const out: RecoveredKey[] = [];
+  const state: Attempt = { tried: false, attempts: 0, iterations: 0 };
+  for (const ri of ris.infos) {
+    if (state.attempts >= MAX_ATTEMPTS) {
+      ctx.fail('cmsi/crypto-unverifiable', `more than ${MAX_ATTEMPTS} RecipientInfos match the key material given; the rest are not opened`, where(ri.at));
+      break;
+    }
+    switch (ri.kind) {
+      case 'ktri': ktri(ctx, ri, keys, check, out, state); break;
+      case 'kari': kari(ctx, ri, keys, check, out, state); break;
+      case 'kekri': kekri(ctx, ri, options, check, out, state); break;
+      case 'pwri': pwri(ctx, ri, options, check, out, state); break;
+      case 'ori': break;
+    }
+  }
+  if (!state.tried) {
+    const given = [(options.keys?.length ?? 0) > 0 ? `${options.keys!.length} key${options.keys!.length > 1 ? 's' : ''}` : '', options.kek ? 'a KEK' : '', options.password ? 'a password' : ''].filter(Boolean).join(', ');
+    ctx.fail('cmsi/crypto-unverifiable', `none of the key material given (${given}) matches a RecipientInfo this checker can open`, where(ris.at));
+  }
+  return out;
+}
+
+function record(ctx: CheckContext, at: Located, key: Uint8Array | null, check: KeyCheck, how: string, out: RecoveredKey[], via: string): void {
+  const problem = key ? check(key) : null;
+  const ok = !!key && !problem;
+  ctx.check('cmsi/decryption', ok, ok ? `encryptedKey opens with ${how} (${key!.length}-octet key)` : `encryptedKey does not open with ${how}${problem ? `: ${problem}` : ''}`, where(at));
+  if (ok) out.push({ key: key!, at, via });
+}
+
+function unsupported(ctx: CheckContext, a: AlgorithmIdentifier, what: string): void {
+  ctx.fail('cmsi/crypto-unverifiable', `${what} ${a.oid} is not supported by this checker`, where(a.at));
+}
+
+/** Keys whose certificate matches an identifier; keys given without a certificate match anything. */
+function candidates(keys: readonly RecipientKey[], match: (c: CertInfo) => boolean, kind: (k: RecipientKey) => boolean): { key: RecipientKey; certified: boolean }[] {
+  const certified = keys.filter((k) => k.cert && match(k.cert)).map((key) => ({ key, certified: true }));
+  if (certified.length) return certified;
+  return keys.filter((k) => !k.cert && kind(k)).map((key) => ({ key, certified: false }));
+}
+
+const name = (k: RecipientKey) => `recipient key ${k.index + 1}`;
+
+function checkCertificate(ctx: CheckContext, cert: CertInfo, at: Located, transport: boolean): void {
+  const alg = spkiAlgorithm(cert);
+  const w = where(at);
+  if (transport) {
+    const rsa = alg === OID.rsaEncryption || alg === OID.rsaesOaep;
+    ctx.check('rfc5652/6.2.1/certificate-has-key-transport-key', rsa, rsa ? 'recipient certificate holds an RSA key transport key' : `recipient certificate key ${alg} is not a key transport key`, w);
+  } else {
+    const agreement = alg === OID.ecPublicKey || alg === OID.x25519 || alg === OID.x448 || alg === OID.dhpublicnumber;
+    ctx.check('rfc5652/6.2.2/certificate-has-key-agreement-key', agreement, agreement ? 'recipient certificate holds a key agreement key' : `recipient certificate key ${alg} is not a key agreement key`, w);
+  }
+  const ku = keyUsage(cert);
+  if (ku === null) return;
+  const bit = transport ? KEY_USAGE.keyEncipherment : KEY_USAGE.keyAgreement;
+  const rule = transport ? 'rfc5652/6.2.1/key-usage-key-encipherment' : 'rfc5652/6.2.2/key-usage-key-agreement';
+  ctx.check(rule, (ku & bit) !== 0, `recipient certificate keyUsage ${(ku & bit) !== 0 ? 'asserts' : 'does not assert'} ${transport ? 'keyEncipherment' : 'keyAgreement'}`, w);
+}
+
+function ktri(ctx: CheckContext, ri: KtriView, keys: readonly RecipientKey[], check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
+  const ridBytes = ri.rid.kind === 'ski' ? content(ctx, ri.rid.at.node) : encoding(ctx, ri.rid.at.node);
+  const match = (c: CertInfo) => (ri.rid.kind === 'ski' ? !!c.ski && bytesEqual(c.ski, ridBytes) : bytesEqual(c.issuerAndSerial, ridBytes));
+  const found = candidates(keys, match, (k) => k.key.kind === 'rsa');
+  if (!found.length) return;
+  state.tried = true;
+  state.attempts += found.length;
+  const a = ri.keyEncryptionAlgorithm;
+  const oaep = a.oid === OID.rsaesOaep ? parseOaepParams(ctx.bytes, a) : null;
+  if (a.oid !== OID.rsaEncryption && !oaep) return unsupported(ctx, a, 'key transport algorithm');
+  if (oaep && !oaep.ok) {
+    ctx.fail('cmsi/crypto-unverifiable', `RSAES-OAEP parameters unusable: ${oaep.error}`, where(a.at));
+    return;
+  }
+  const decrypt = (k: RecipientKey): Uint8Array | null => {
+    if (k.key.kind !== 'rsa') return null;
+    return oaep?.ok ? rsaOaepDecrypt(k.key, ri.encryptedKey, oaep.value.hash, oaep.value.mgfHash, oaep.value.label) : rsaPkcs1Decrypt(k.key, ri.encryptedKey);
+  };
+  const how = oaep ? 'RSAES-OAEP' : 'RSAES-PKCS1-v1_5';
+  for (const c of found.filter((x) => x.certified)) {
+    checkCertificate(ctx, c.key.cert!, ri.rid.at, true);
+    record(ctx, ri.encryptedKeyAt, decrypt(c.key), check, `${how} and ${name(c.key)}`, out, a.oid);
+  }
+  const uncertified = found.filter((x) => !x.certified);
+  if (uncertified.length) {
+    const hit = uncertified.map((c) => ({ c, key: decrypt(c.key) })).find((x) => x.key && !check(x.key));
+    record(ctx, ri.encryptedKeyAt, hit?.key ?? null, check, `${how} and ${hit ? name(hit.c.key) : 'the keys given without certificates'}`, out, a.oid);
+  }
+}
+
+type KekDeriver = (k: RecipientKey, kekLength: number) => Uint8Array | null;
+
+function kari(ctx: CheckContext, ri: KariView, keys: readonly RecipientKey[], check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
+  const origAlg = ri.originatorKey?.algorithm.oid;
+  const compatible = (k: RecipientKey): boolean =>
+    (k.key.kind === 'ec' && origAlg === OID.ecPublicKey)
+    || (k.key.kind === 'xdh' && origAlg === (k.key.curve === 'x25519' ? OID.x25519 : OID.x448))
+    || (k.key.kind === 'dh' && origAlg === OID.dhpublicnumber);
+  for (const rek of ri.recipientEncryptedKeys) {
+    const found = candidates(keys, (c) => ridMatches(ctx, rek, c), compatible);
+    if (!found.length) continue;
+    if (state.attempts >= MAX_ATTEMPTS) break;
+    state.tried = true;
+    state.attempts += found.length;
+    for (const c of found.filter((x) => x.certified)) checkCertificate(ctx, c.key.cert!, rek.rid.at, false);
+    const derive = kekDeriver(ctx, ri);
+    if (!derive) continue;
+    const wrap = parseKeyWrapParam(ctx.bytes, ri.keyEncryptionAlgorithm);
+    if (!wrap.ok) {
+      ctx.fail('cmsi/crypto-unverifiable', `keyEncryptionAlgorithm parameters unusable: ${wrap.error}`, where(ri.keyEncryptionAlgorithm.at));
+      continue;
+    }
+    const w = KEY_WRAPS[wrap.value.oid];
+    if (!w) {
+      unsupported(ctx, wrap.value, 'key wrap algorithm');
+      continue;
+    }
+    const open = (k: RecipientKey): Uint8Array | null => {
+      const kek = derive.fn(k, w.kekLength);
+      if (!kek) return null;
+      const r = unwrapKey(ctx.bytes, wrap.value, kek, rek.encryptedKey);
+      return r === 'unsupported' ? null : r;
+    };
+    const certified = found.filter((x) => x.certified);
+    for (const c of certified) {
+      checkOriginatorCurve(ctx, ri, c.key);
+      record(ctx, rek.encryptedKeyAt, open(c.key), check, `${derive.how} and ${name(c.key)}`, out, ri.keyEncryptionAlgorithm.oid);
+    }
+    const uncertified = found.filter((x) => !x.certified);
+    if (uncertified.length) {
+      const hit = uncertified.map((c) => ({ c, key: open(c.key) })).find((x) => x.key && !check(x.key));
+      record(ctx, rek.encryptedKeyAt, hit?.key ?? null, check, `${derive.how} and ${hit ? name(hit.c.key) : 'the keys given without certificates'}`, out, ri.keyEncryptionAlgorithm.oid);
+    }
+  }
+}
+
+function ridMatches(ctx: CheckContext, rek: RecipientEncryptedKeyView, c: CertInfo): boolean {
+  if (rek.rid.kind === 'rKeyId') return !!rek.ski && !!c.ski && bytesEqual(c.ski, rek.ski);
+  return bytesEqual(c.issuerAndSerial, encoding(ctx, rek.rid.at.node));
+}
+
+/** RFC 5753 7.1.2 and RFC 8418 2: the originator's key is on the recipient's curve. */
+function checkOriginatorCurve(ctx: CheckContext, ri: KariView, k: RecipientKey): void {
+  const ok = ri.originatorKey;
+  if (!ok) return;
+  if (k.key.kind === 'ec' && ok.algorithm.params && ok.algorithm.params.cls === 'universal' && ok.algorithm.params.tag === 6) {
+    const same = bytesEqual(encoding(ctx, ok.algorithm.params), oidTlv(k.key.curveOid));
+    ctx.check('rfc5753/7.1.2/ecparams-match-recipient', same, same ? 'originator namedCurve is the recipient\'s curve' : 'originator namedCurve differs from the recipient key\'s curve', where(ok.algorithm.at));
+  }
+  if (k.key.kind === 'xdh') {
+    const want = k.key.curve === 'x25519' ? OID.x25519 : OID.x448;
+    ctx.check('rfc8418/2/ephemeral-same-curve', ok.algorithm.oid === want, `originator key ${ok.algorithm.oid === want ? 'is' : 'is not'} on the recipient's curve (${k.key.curve})`, where(ok.algorithm.at));
+  }
+}
+
+/** How a kari derives its KEK: the scheme of its keyEncryptionAlgorithm (RFC 5753, 8418, 3370 4.1.1). */
+function kekDeriver(ctx: CheckContext, ri: KariView): { fn: KekDeriver; how: string } | null {
+  const a = ri.keyEncryptionAlgorithm;
+  const scheme = KEY_AGREEMENT[a.oid];
+  if (!scheme || scheme.family === 'ecmqv' || scheme.family === 'ssdh') {
+    unsupported(ctx, a, 'key agreement algorithm');
+    return null;
+  }
+  const ok = ri.originatorKey;
+  if (!ok) {
+    ctx.fail('cmsi/crypto-unverifiable', `originator is ${ri.originator.kind}; this checker opens only originatorKey (ephemeral-static) key agreement`, where(ri.originator.at));
+    return null;
+  }
+  const wrap = a.params ? encoding(ctx, a.params) : null;
+  if (scheme.family !== 'ecdh') {
+    const wrapOid = a.params?.children[0];
+    if (!wrapOid) return null;
+    const wrapOidTlv = encoding(ctx, wrapOid);
+    return {
+      how: 'ES-DH (RFC 2631 KDF)',
+      fn: (k, len) => {
+        if (k.key.kind !== 'dh') return null;
+        const zz = dhSecret(k.key, ok.publicKey);
+        return zz ? x942Kdf(zz, wrapOidTlv, ri.ukm, len) : null;
+      },
+    };
+  }
+  return {
+    how: `${scheme.kdf === 'hkdf' ? 'HKDF' : 'X9.63 KDF'}-${scheme.hash.toUpperCase()} key agreement`,
+    fn: (k, len) => {
+      if (!wrap) return null;
+      const z = k.key.kind === 'ec' ? ecdhSecret(k.key, ok.publicKey) : k.key.kind === 'xdh' ? xdhSecret(k.key, ok.publicKey) : null;
+      if (!z) return null;
+      const info = eccCmsSharedInfo(wrap, ri.ukm, len);
+      return scheme.kdf === 'hkdf' ? hkdfKek(scheme.hash, z, ri.ukm, info, len) : x963Kdf(scheme.hash, z, info, len);
+    },
+  };
+}
+
+function kekri(ctx: CheckContext, ri: KekriView, options: KeyMaterialOptions, check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
+  const kek = options.kek;
+  if (!kek || (kek.keyId !== null && !bytesEqual(kek.keyId, ri.keyIdentifier))) return;
+  state.tried = true;
+  state.attempts++;
+  const r = unwrapKey(ctx.bytes, ri.keyEncryptionAlgorithm, kek.key, ri.encryptedKey);
+  if (r === 'unsupported') return unsupported(ctx, ri.keyEncryptionAlgorithm, 'key wrap algorithm');
+  record(ctx, ri.encryptedKeyAt, r, check, `the KEK given (${KEY_WRAPS[ri.keyEncryptionAlgorithm.oid]!.name})`, out, ri.keyEncryptionAlgorithm.oid);
+}
+
+function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
+  if (!options.password) return;
+  state.tried = true;
+  state.attempts++;
+  const kda = ri.keyDerivationAlgorithm;
+  if (!kda) {
+    ctx.fail('cmsi/crypto-unverifiable', 'no keyDerivationAlgorithm: the KEK comes from an external source, not the password', where(ri.at));
+    return;
+  }
+  if (kda.oid !== OID.pbkdf2) return unsupported(ctx, kda, 'key derivation algorithm');
+  const p = parsePbkdf2Params(ctx.bytes, kda);
+  if (!p.ok || state.iterations + p.value.iterationCount > PBKDF2_BUDGET) {
+    ctx.fail('cmsi/crypto-unverifiable', p.ok ? `PBKDF2 iteration count ${p.value.iterationCount} exceeds what is left of the checker's bound of ${PBKDF2_BUDGET} per message` : `PBKDF2 parameters unusable: ${p.error}`, where(kda.at));
+    return;
+  }
+  state.iterations += p.value.iterationCount;
+  const kea = ri.keyEncryptionAlgorithm;
+  if (kea.oid !== OID.pwriKek) return unsupported(ctx, kea, 'password key encryption algorithm');
+  const inner = parsePwriKekParams(ctx.bytes, kea);
+  const cipher = inner.ok ? pwriInnerCipher(ctx.bytes, inner.value.inner) : null;
+  if (!cipher) {
+    ctx.fail('cmsi/crypto-unverifiable', `PWRI-KEK cipher ${inner.ok ? inner.value.oid : '(unreadable)'} is not a CBC cipher this checker supports`, where(kea.at));
+    return;
+  }
+  const kekLength = p.value.keyLength ?? cipher.keyLength;
+  const kek = new Uint8Array(pbkdf2Sync(Buffer.from(options.password, 'utf8'), p.value.salt, p.value.iterationCount, kekLength, p.value.prf));
+  const cek = kekLength === cipher.keyLength ? pwriUnwrap(cipher, kek, ri.encryptedKey, null) : null;
+  record(ctx, ri.encryptedKeyAt, cek, check, `the password (PBKDF2-HMAC-${p.value.prf.toUpperCase()}, PWRI-KEK ${cipher.name})`, out, kea.oid);
+}

@@ -5,6 +5,9 @@ import { gpgsmAdapter } from './stacks/gpgsm.ts';
 import { pythonCryptographyAdapter } from './stacks/python-cryptography.ts';
 import { nssAdapter } from './stacks/nss.ts';
 import { gnutlsAdapter } from './stacks/gnutls.ts';
+import { bouncycastleAdapter } from './stacks/bouncycastle.ts';
+import { pkijsAdapter } from './stacks/pkijs.ts';
+import { forgeAdapter } from './stacks/forge.ts';
 
 export const ALL_ADAPTERS: readonly Adapter[] = [
   opensslAdapter,
@@ -12,4 +15,7 @@ export const ALL_ADAPTERS: readonly Adapter[] = [
   pythonCryptographyAdapter,
   nssAdapter,
   gnutlsAdapter,
+  bouncycastleAdapter,
+  pkijsAdapter,
+  forgeAdapter,
 ];

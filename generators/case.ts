@@ -44,5 +44,10 @@ export interface CaseDef {
   readonly algorithms: readonly Algorithm[];
   readonly requirements: readonly string[];
   readonly profiles: readonly Profile[];
+  /**
+   * For a faithful reproduction of a published message that breaks a rule (RFC 4134 4.10): the
+   * message is kept as published, listed as invalid with the catalog ids it violates and a flag.
+   */
+  readonly publishedDefect?: { readonly violates: readonly string[]; readonly flag: string };
   build(ctx: CaseContext): BuiltCase;
 }

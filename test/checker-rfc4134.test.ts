@@ -30,7 +30,23 @@ describe('RFC 4134 messages (the draft\'s own bytes)', () => {
     for (const m of MESSAGES) expect(files.has(m), m).toBe(true);
   });
 
-  for (const name of MESSAGES) {
+  /**
+   * Where the draft itself is wrong: 4.10's ESSSecurityLabel orders a PrintableString (tag 19)
+   * before a SET (tag 17), so its signed attributes are not DER (X.690 10.3; RFC 2630 5.3).
+   * Bouncy Castle, which re-encodes signed attributes before verifying, rejects it.
+   */
+  it('4.10.bin is invalid under --profile v3, and only for its non-DER security labels', () => {
+    const r = checkBytes('4.10.bin', files.get('4.10.bin')!, { catalog, profile: 'v3', certs, content: null });
+    const failures = r.findings.filter((f) => f.status === 'fail');
+    expect(r.verdict).toBe('invalid');
+    expect(failures.length).toBeGreaterThan(0);
+    for (const f of failures) {
+      expect(f.rule).toBe('rfc2630/5.3/each-signed-attr-der');
+      expect(f.message).toContain('tag order');
+    }
+  });
+
+  for (const name of MESSAGES.filter((m) => m !== '4.10.bin')) {
     it(`${name} is valid under --profile v3`, () => {
       const r = checkBytes(name, files.get(name)!, { catalog, profile: 'v3', certs, content: contentFor(name) });
       const failures = r.findings.filter((f) => f.status === 'fail').map((f) => `${f.rule}: ${f.message} [${f.path}]`);

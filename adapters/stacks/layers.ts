@@ -42,12 +42,6 @@ export interface LayerInput {
 /** Absolute paths of the manifest's trust anchors. */
 export const trustAnchorPaths = (r: ConsumeRequest): string[] => r.manifest.trustAnchors.map((t) => join(r.dir, t));
 
-/** The original message a signed receipt acknowledges (inputs.receiptFor), or null. */
-export function receiptOriginal(r: ConsumeRequest): Uint8Array | null {
-  const original = r.manifest.samples.find((x) => x.id === r.sample.inputs.receiptFor);
-  return original ? new Uint8Array(readFileSync(join(r.dir, original.file))) : null;
-}
-
 /**
  * Runs `open` on each layer, outermost first; the first verdict other than accept ends it. The
  * final accept carries the innermost content.

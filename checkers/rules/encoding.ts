@@ -14,7 +14,7 @@
  *   "are the only data types used in the CMS that require DER encoding"), so a non-minimal length
  *   there is a warning on the ContentInfo, never a failure.
  */
-import { readDer, type DerNode } from '../../core/der/reader.ts';
+import { encodingOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
 import { at, content, UNIVERSAL, type Attribute } from '../cms/fields.ts';
@@ -34,10 +34,39 @@ export function checkEncoding(ctx: CheckContext, v: SignedDataView): void {
   checkBerOutsideSignedAttrs(ctx, v);
 }
 
+const tagKey = (n: DerNode): number => ['universal', 'application', 'context', 'private'].indexOf(n.cls) * 2 ** 31 + n.tag;
+
+/**
+ * DER order of a SET inside signed attributes. Components with one tag are a SET OF, ordered by
+ * encoding (X.690 11.6); components with different tags are a SET, ordered by tag class and number
+ * (X.690 10.3, X.680 8.6), the constructed bit not counting. A mixed set is checked both ways.
+ */
+function checkSetOrder(ctx: CheckContext, set: DerNode, l: Located): void {
+  const kids = set.children;
+  const distinct = new Set(kids.map(tagKey)).size === kids.length;
+  for (let i = 1; i < kids.length; i++) {
+    const a = kids[i - 1]!;
+    const b = kids[i]!;
+    const bad = distinct ? tagKey(a) > tagKey(b) : tagKey(a) === tagKey(b) && compareBytes(encodingOf(ctx.bytes, a), encodingOf(ctx.bytes, b)) > 0;
+    if (bad) {
+      ctx.fail(DER_RULE, distinct
+        ? `SET components inside signed attributes are not in tag order: [${a.cls} ${a.tag}] before [${b.cls} ${b.tag}] (X.690 10.3)`
+        : 'SET OF elements inside signed attributes are not in DER order (X.690 11.6)', where(at(`${l.path}[${i}]`, b)));
+      return;
+    }
+  }
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
 /** DER value rules for the primitive types whose BER has several encodings of one value. */
 function checkValueOctets(ctx: CheckContext, sa: Located): void {
   const walk = (n: DerNode, path: string): void => {
     if (n.constructed) {
+      if (n.cls === 'universal' && n.tag === UNIVERSAL.SET && n !== sa.node) checkSetOrder(ctx, n, at(`${sa.path}${path}`, n));
       n.children.forEach((c, i) => walk(c, `${path}/${i}`));
       return;
     }

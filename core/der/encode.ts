@@ -70,6 +70,16 @@ export function setOf(...items: readonly Uint8Array[]): Uint8Array {
   return tlv(TAG.SET, ...[...items].sort(compareBytes));
 }
 
+/**
+ * DER SET (not SET OF) of components with distinct tags: ordered by tag (class, then number) as
+ * X.690 10.3 and X.680 8.6 require. The constructed bit is not part of the tag, so a SET (17)
+ * precedes a PrintableString (19) although its identifier octet (0x31) is larger (0x13).
+ */
+export function setOfComponents(...items: readonly Uint8Array[]): Uint8Array {
+  const key = (b: Uint8Array) => ((b[0] as number) & 0xc0) * 256 + ((b[0] as number) & 0x1f);
+  return tlv(TAG.SET, ...[...items].sort((a, b) => key(a) - key(b)));
+}
+
 /** A SET whose element order is kept as given (BER, or a deliberate DER violation). */
 export const setUnsorted = (...items: readonly Uint8Array[]): Uint8Array => tlv(TAG.SET, ...items);
 

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  concat, ctxConstructed, ctxPrimitive, generalizedTime, int, octets, oid, printable, seq, setOf, utf8,
+  concat, ctxConstructed, ctxPrimitive, generalizedTime, int, octets, oid, printable, seq, setOf, setOfComponents, utf8,
 } from '../../core/der/encode.ts';
 import { OID } from '../../core/oids.ts';
 import { attribute } from '../cms/attributes.ts';
@@ -79,7 +79,7 @@ export interface SecurityLabelSpec {
   readonly categories?: readonly { readonly type: string; readonly value: string }[];
 }
 
-/** ESSSecurityLabel ::= SET: DER puts components in tag order (X.690 10.3), which setOf yields. */
+/** ESSSecurityLabel ::= SET: DER puts components in tag order (X.690 10.3, X.680 8.6). */
 export function securityLabelValue(l: SecurityLabelSpec): Uint8Array {
   const parts = [oid(l.policy)];
   if (l.classification !== undefined) parts.push(int(l.classification));
@@ -87,7 +87,7 @@ export function securityLabelValue(l: SecurityLabelSpec): Uint8Array {
   if (l.categories?.length) {
     parts.push(setOf(...l.categories.map((c) => seq(ctxPrimitive(0, oid(c.type).subarray(2)), ctxConstructed(1, utf8(c.value))))));
   }
-  return setOf(...parts);
+  return setOfComponents(...parts);
 }
 
 export const securityLabelAttr = (l: SecurityLabelSpec): Uint8Array => attribute(OID.securityLabel, securityLabelValue(l));

@@ -1,0 +1,309 @@
+/**
+ * Bouncy Castle (Java, Debian's libbcprov/libbcpkix/libbcutil 1.72) as an adapter. A small Java
+ * program (adapters/stacks/java/CmsiBc.java) is compiled with javac at first use into a cache
+ * folder keyed by the source's hash, and ONE JVM is kept running: a JVM start costs about 0.5 s
+ * (STACKS.md), a request a few milliseconds. Requests are JSON lines on the JVM's stdin (bytes as
+ * base64, keys and certificates as paths), answers JSON lines on its stdout, one at a time.
+ *
+ * A request that gets no answer within the timeout is a `hang`: the JVM is killed and the next
+ * request starts a fresh one. A JVM that dies while working is a `crash`, as is a java.lang.Error
+ * (stack overflow, out of memory) inside Bouncy Castle. Certificates are validated with Bouncy
+ * Castle's PKIX CertPathBuilder against the manifest's trust anchors at its validationTime.
+ * Bouncy Castle has no S/MIME without JavaMail (bcjmail), so the MIME carrier is unwrapped by the
+ * adapter (./layers.ts) and Bouncy Castle processes the CMS inside. Lineage: bouncycastle.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sample } from '../../core/manifest.ts';
+import type { Algorithm } from '../../core/vocabulary.ts';
+import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { runProgram } from '../run.ts';
+import type { ConsumeVerdict } from '../verdict.ts';
+import { mimeOnlyDefect, openLayers, trustAnchorPaths, type LayerInput } from './layers.ts';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const SOURCE = join(REPO, 'adapters', 'stacks', 'java', 'CmsiBc.java');
+const JARS = ['bcprov', 'bcpkix', 'bcutil'].map((j) => `/usr/share/java/${j}.jar`);
+/** Per request; below the interop harness's 30 s so a stuck JVM is ours to kill. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * Samples Bouncy Castle 1.72 cannot process, with the reason we found (each checked against the
+ * RFC: none is a defect of the sample). Invalid samples derived from one (`base`) inherit it.
+ */
+export const BC_UNSUPPORTED: Readonly<Record<string, string>> = {
+  'rfc4134/4.6-signed-two-signers': 'Bouncy Castle 1.72 cannot verify with DianeDSSSignByCarlInherit.cer, whose DSA key inherits its parameters from the issuer (RFC 3279 2.3.2): its CMS verifier builds the key without parameters and its DSA signer dies with a NullPointerException (DSAKeyParameters.getParameters() is null)',
+};
+
+/** Algorithms Bouncy Castle 1.72 has no CMS support for. */
+const BC_NO_ALGORITHM: Partial<Record<Algorithm, string>> = {
+  'x25519': 'Bouncy Castle 1.72 has no RFC 8418 key agreement in CMS: "no such algorithm: 1.2.840.113549.1.9.16.3.19 for provider BC" (dhSinglePass-stdDH-hkdf-sha256-scheme)',
+  'x448': 'Bouncy Castle 1.72 has no RFC 8418 key agreement in CMS: "no such algorithm: 1.2.840.113549.1.9.16.3.21 for provider BC" (dhSinglePass-stdDH-hkdf-sha512-scheme)',
+};
+
+/**
+ * Valid samples Bouncy Castle rejects, and why we believe Bouncy Castle is right. It re-encodes
+ * SignedAttributes in DER before verifying (SignerInformation.getEncodedSignedAttributes), and
+ * its DER orders the components of a SET by tag number (X.690 10.3, X.680 8.6: the constructed
+ * bit is not part of the tag). ESSSecurityLabel is a SET (RFC 2634 3.2); these samples put a
+ * PrintableString privacy mark (tag 19) before the security-categories SET (tag 17), an order by
+ * the first octet (0x13 < 0x31), which is not DER. RFC 5652 5.3: "SignedAttributes MUST be DER
+ * encoded". OpenSSL verifies the bytes as received and accepts. A UTF8String mark (tag 12) sorts
+ * first either way, so ess/security-label/utf8 verifies.
+ */
+export const BC_REJECTS_VALID: Readonly<Record<string, string>> = {
+  'ess/security-label/pstring': 'ESSSecurityLabel SET in first-octet order (PrintableString before SET), not DER tag order: Bouncy Castle\'s DER re-encoding differs, "signature does not verify"',
+  'ess/equivalent-labels': 'both ESSSecurityLabels of equivalentLabels in first-octet order, not DER tag order: "signature does not verify"',
+  'rfc4134/4.10-signed-attributes': 'RFC 4134\'s own 4.10 has the same non-DER ESSSecurityLabel and EquivalentLabels (spec/rfc4134-notes.md calls it DER order): "signature does not verify"',
+};
+
+type Answer =
+  | { readonly status: 'accept'; readonly content: string | null; readonly version?: string }
+  | { readonly status: 'reject' | 'unsupported' | 'error' | 'crash'; readonly message: string };
+export type Outcome = { readonly kind: 'answer'; readonly answer: Answer } | { readonly kind: 'hang' } | { readonly kind: 'crash'; readonly signal: string } | { readonly kind: 'error'; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------
+// compiling CmsiBc.java once per source version
+
+let compiled: { dir: string } | { error: string } | null = null;
+
+function cacheBase(): string {
+  const nm = join(REPO, 'node_modules');
+  return existsSync(nm) ? join(nm, '.cache', 'cmsi-bc') : join(tmpdir(), 'cmsi-bc');
+}
+
+function compile(): { dir: string } | { error: string } {
+  if (compiled) return compiled;
+  for (const jar of JARS) if (!existsSync(jar)) return (compiled = { error: `${jar} missing (apt-get install libbcprov-java libbcpkix-java libbcutil-java)` });
+  const source = readFileSync(SOURCE);
+  const hash = createHash('sha256').update(source).update(JARS.join(':')).digest('hex').slice(0, 16);
+  const base = cacheBase();
+  const dir = join(base, hash);
+  if (existsSync(join(dir, 'CmsiBc.class'))) return (compiled = { dir });
+  mkdirSync(base, { recursive: true });
+  // Build in a private folder, then rename: concurrent test workers never see half a build.
+  const build = mkdtempSync(join(base, 'build-'));
+  const r = runProgram('javac', ['-nowarn', '-Xlint:-path', '-encoding', 'UTF-8', '-cp', JARS.join(':'), '-d', build, SOURCE], { timeoutMs: 180_000 });
+  if (r.kind !== 'exit' || r.code !== 0) {
+    rmSync(build, { recursive: true, force: true });
+    const why = r.kind === 'exit' ? r.stderr.trim().split('\n').slice(0, 5).join(' | ') : r.kind === 'spawn-error' ? r.message : r.kind;
+    return (compiled = { error: `javac failed: ${why}` });
+  }
+  try {
+    renameSync(build, dir);
+  } catch {
+    rmSync(build, { recursive: true, force: true }); // another worker won the race
+  }
+  return (compiled = existsSync(join(dir, 'CmsiBc.class')) ? { dir } : { error: 'compiled class missing' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// the one JVM
+
+class BcProcess {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private buffer = '';
+  private stderr = '';
+  private nextId = 1;
+  private pending: { id: number; settle: (o: Outcome) => void } | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /** One request at a time, in order. */
+  request(body: Record<string, unknown>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Outcome> {
+    const run = this.chain.then(() => this.send(body, timeoutMs));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private start(): string | null {
+    const c = compile();
+    if ('error' in c) return c.error;
+    const child = spawn('java', ['-XX:+UseSerialGC', '-Xss8m', '-cp', [c.dir, ...JARS].join(':'), 'CmsiBc'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = child;
+    this.buffer = '';
+    this.stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
+        const line = this.buffer.slice(0, nl);
+        this.buffer = this.buffer.slice(nl + 1);
+        this.onLine(line);
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => { this.stderr = (this.stderr + chunk).slice(-4000); });
+    child.on('error', (e) => this.onDeath(child, { kind: 'error', message: `cannot run java: ${e.message}` }));
+    child.on('exit', (code, signal) => {
+      const last = this.stderr.trim().split('\n').slice(-3).join(' | ');
+      this.onDeath(child, { kind: 'crash', signal: signal ?? `JVM exited with code ${code}${last ? `: ${last}` : ''}` });
+    });
+    child.stdin.on('error', () => undefined); // a dead JVM is reported by 'exit'
+    // An idle JVM must not keep Node alive if close() is forgotten; a pending request's timer does.
+    child.unref();
+    for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as Socket).unref?.();
+    return null;
+  }
+
+  private onLine(line: string): void {
+    if (!this.pending) return;
+    let parsed: (Answer & { id?: unknown }) | null = null;
+    try {
+      parsed = JSON.parse(line) as Answer & { id?: unknown };
+    } catch {
+      this.finish({ kind: 'error', message: `unreadable answer from the JVM: ${line.slice(0, 200)}` });
+      return;
+    }
+    if (parsed.id !== this.pending.id) return;
+    this.finish({ kind: 'answer', answer: parsed });
+  }
+
+  private onDeath(child: ChildProcessWithoutNullStreams, outcome: Outcome): void {
+    if (this.child !== child) return;
+    this.child = null;
+    this.finish(outcome);
+  }
+
+  private finish(o: Outcome): void {
+    const p = this.pending;
+    this.pending = null;
+    p?.settle(o);
+  }
+
+  private send(body: Record<string, unknown>, timeoutMs: number): Promise<Outcome> {
+    if (!this.child) {
+      const err = this.start();
+      if (err) return Promise.resolve({ kind: 'error', message: err });
+    }
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => {
+        // No answer: kill this JVM; the next request starts a fresh one.
+        this.pending = null;
+        this.child = null;
+        child.kill('SIGKILL');
+        resolve({ kind: 'hang' });
+      }, timeoutMs);
+      this.pending = { id, settle: (o) => { clearTimeout(timer); resolve(o); } };
+      child.stdin.write(`${JSON.stringify({ ...body, id })}\n`);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
+    const child = this.child;
+    this.child = null;
+    if (!child) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 2000);
+      child.once('exit', () => { clearTimeout(timer); resolve(); });
+      child.stdin.end(); // the JVM's loop ends at end of input
+    });
+  }
+}
+
+/** The one JVM; exported for the adapter test (its sleep and halt requests). */
+export const bouncycastleJvm = new BcProcess();
+const jvm = bouncycastleJvm;
+
+const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
+
+function toVerdict(o: Outcome): ConsumeVerdict {
+  switch (o.kind) {
+    case 'hang': return { verdict: 'hang' };
+    case 'crash': return { verdict: 'crash', signal: o.signal };
+    case 'error': return { verdict: 'error', error: o.message };
+    case 'answer': {
+      const a = o.answer;
+      switch (a.status) {
+        case 'accept': return { verdict: 'accept', content: a.content === null ? null : new Uint8Array(Buffer.from(a.content, 'base64')) };
+        case 'reject': return { verdict: 'reject', error: a.message };
+        case 'unsupported': return { verdict: 'unsupported', reason: a.message };
+        case 'crash': return { verdict: 'crash', signal: a.message };
+        default: return { verdict: 'error', error: a.message };
+      }
+    }
+  }
+}
+
+function layerRequest(r: ConsumeRequest, l: LayerInput): Record<string, unknown> | null {
+  const i = r.sample.inputs;
+  const p = (rel: string) => join(r.dir, rel);
+  const verification = { trust: trustAnchorPaths(r), certs: (i.signerCerts ?? []).map(p), time: r.manifest.validationTime };
+  const cms = b64(l.cms);
+  switch (l.step) {
+    case 'verify': return { op: 'verify', cms, content: l.detached ? b64(l.detached) : null, ...verification };
+    case 'verify-receipt': return null; // see consumes()
+    case 'decrypt':
+      return {
+        op: 'decrypt', cms,
+        recipientCert: i.recipient ? p(i.recipient.cert) : null,
+        recipientKey: i.recipient ? p(i.recipient.key) : null,
+        kekId: i.kek?.keyId ? b64(Buffer.from(i.kek.keyId, 'hex')) : null,
+        kek: i.kek?.keyId ? b64(Buffer.from(i.kek.key, 'hex')) : null,
+        password: i.password ?? null,
+      };
+    case 'encrypted-data': return i.kek ? { op: 'encrypted-data', cms, kek: b64(Buffer.from(i.kek.key, 'hex')) } : null;
+    case 'data': case 'digest': case 'uncompress': case 'certs': return { op: l.step, cms };
+  }
+}
+
+function produceRequest(r: ProduceRequest): Record<string, unknown> {
+  const cert = (id: string) => join(r.keysDir, `${id}.cert.pem`);
+  const key = (id: string) => join(r.keysDir, `${id}.key.pem`);
+  const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.signer;
+  const recipient = r.feature === 'enveloped-data/kari' ? 'bob-p256' : r.recipient;
+  return {
+    op: 'produce', feature: r.feature, content: b64(r.content),
+    signerCert: cert(signer), signerKey: key(signer), recipientCert: cert(recipient),
+    kekId: b64(r.kek.keyId), kek: b64(r.kek.key), password: r.password,
+  };
+}
+
+export const bouncycastleAdapter: Adapter = {
+  name: 'bouncycastle',
+  lineage: 'bouncycastle',
+  async probe() {
+    const java = runProgram('java', ['-version']);
+    if (java.kind !== 'exit' || java.code !== 0) return { installed: false, reason: 'java not on PATH (apt-get install default-jdk-headless)' };
+    const o = await jvm.request({ op: 'version' }, 60_000);
+    if (o.kind === 'answer' && o.answer.status === 'accept' && o.answer.version) return { installed: true, version: o.answer.version };
+    const v = toVerdict(o);
+    return { installed: false, reason: v.verdict === 'error' ? v.error : `version request: ${v.verdict}` };
+  },
+  consumes(s: Sample): Support {
+    const reason = BC_UNSUPPORTED[s.id] ?? (s.base ? BC_UNSUPPORTED[s.base] : undefined)
+      ?? s.algorithms.map((a) => BC_NO_ALGORITHM[a]).find(Boolean) ?? mimeOnlyDefect(s, 'Bouncy Castle (without bcjmail)')
+      ?? (s.inputs.layers?.includes('verify-receipt') ? 'Bouncy Castle has no ESS signed receipt validation (RFC 2634 2.8: receipt against its original, msgSigDigest)' : undefined);
+    return reason ? { supported: false, reason } : { supported: true };
+  },
+  async consume(r) {
+    return openLayers(r, async (l) => {
+      const body = layerRequest(r, l);
+      if (!body) return { verdict: 'unsupported', reason: `no Bouncy Castle operation for ${l.step} with these inputs` };
+      return toVerdict(await jvm.request(body));
+    });
+  },
+  produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
+    'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data', 'compressed-data',
+    'authenticated-data'] satisfies ProduceFeature[],
+  async produce(r): Promise<ProduceResult> {
+    const v = toVerdict(await jvm.request(produceRequest(r)));
+    switch (v.verdict) {
+      case 'accept': return v.content ? { ok: true, bytes: v.content, format: 'der' } : { ok: false, verdict: 'error', reason: 'no bytes produced' };
+      case 'reject': return { ok: false, verdict: 'error', reason: v.error };
+      case 'unsupported': return { ok: false, verdict: 'unsupported', reason: v.reason };
+      case 'error': return { ok: false, verdict: 'error', reason: v.error };
+      case 'crash': return { ok: false, verdict: 'crash', reason: v.signal };
+      case 'hang': return { ok: false, verdict: 'hang', reason: `no answer from the JVM in ${REQUEST_TIMEOUT_MS} ms` };
+    }
+  },
+  async close() {
+    await jvm.close();
+  },
+};

@@ -1,0 +1,112 @@
+/**
+ * A long-running helper process spoken to in JSON lines: one request per line on its stdin, one
+ * answer per line on its stdout, matched by "id". Started on first use (no shell). A request that
+ * gets no answer in time kills the process and yields `timeout`; a process that dies yields `died`
+ * for every request in flight. Either way the next request starts a fresh process.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+export type WorkerReply =
+  | { readonly kind: 'answer'; readonly body: Record<string, unknown> }
+  | { readonly kind: 'died'; readonly how: string; readonly stderr: string }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'spawn-error'; readonly message: string };
+
+interface Pending {
+  readonly resolve: (r: WorkerReply) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** One process and the requests in flight on it: a late death of a killed process touches only its own. */
+class Session {
+  readonly pending = new Map<number, Pending>();
+  private buffer = '';
+  private stderr = '';
+  dead = false;
+
+  constructor(readonly proc: ChildProcessWithoutNullStreams) {
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => this.onData(chunk));
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (chunk: string) => { this.stderr = (this.stderr + chunk).slice(-4000); });
+    proc.stdin.on('error', () => { /* EPIPE after a death: reported through 'exit' */ });
+    proc.on('error', (e) => this.failAll({ kind: 'spawn-error', message: e.message }));
+    proc.on('exit', (code, signal) => this.failAll({ kind: 'died', how: signal ?? `exit ${code}`, stderr: this.stderr.trim() }));
+    // A forgotten close() must not keep Node alive; requests in flight hold their own timers.
+    proc.unref();
+    for (const s of [proc.stdin, proc.stdout, proc.stderr] as unknown as { unref?: () => void }[]) s.unref?.();
+  }
+
+  private onData(chunk: string): void {
+    this.buffer += chunk;
+    for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
+      const line = this.buffer.slice(0, nl);
+      this.buffer = this.buffer.slice(nl + 1);
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        continue; // not an answer (stray output): the request times out rather than being misread
+      }
+      const p = this.pending.get(body.id as number);
+      if (!p) continue;
+      this.pending.delete(body.id as number);
+      clearTimeout(p.timer);
+      p.resolve({ kind: 'answer', body });
+    }
+  }
+
+  private failAll(reply: WorkerReply): void {
+    this.dead = true;
+    for (const q of this.pending.values()) {
+      clearTimeout(q.timer);
+      q.resolve(reply);
+    }
+    this.pending.clear();
+  }
+}
+
+export class JsonLineWorker {
+  private session: Session | null = null;
+  private nextId = 1;
+
+  constructor(private readonly cmd: string, private readonly args: readonly string[]) {}
+
+  request(body: Record<string, unknown>, timeoutMs = 20_000): Promise<WorkerReply> {
+    let s: Session;
+    try {
+      s = this.start();
+    } catch (e) {
+      return Promise.resolve({ kind: 'spawn-error', message: (e as Error).message });
+    }
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        s.pending.delete(id);
+        resolve({ kind: 'timeout' });
+        // A hung worker would not read the end of its input: kill it now.
+        if (this.session === s) this.session = null;
+        s.proc.kill('SIGKILL');
+      }, timeoutMs);
+      s.pending.set(id, { resolve, timer });
+      s.proc.stdin.write(`${JSON.stringify({ ...body, id })}\n`);
+    });
+  }
+
+  /** Ends the process: stdin closed, then SIGKILL if it lingers. */
+  stop(): void {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    s.proc.stdin.end();
+    const killer = setTimeout(() => s.proc.kill('SIGKILL'), 2_000);
+    killer.unref();
+    s.proc.once('exit', () => clearTimeout(killer));
+  }
+
+  private start(): Session {
+    if (this.session && !this.session.dead) return this.session;
+    this.session = new Session(spawn(this.cmd, [...this.args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false }));
+    return this.session;
+  }
+}

@@ -4,7 +4,8 @@ import { MATRIX_FEATURES, type Cell, type ReportModel } from './model.ts';
 const cellText = (c: Cell | undefined): string => (!c || c.total === 0 ? '' : c.ok === c.total ? `${c.ok}/${c.total}` : c.unsupported === c.total ? 'n/s' : `${c.ok}/${c.total}${c.bad ? ` (${c.bad}!)` : ''}`);
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderMarkdown(m: ReportModel): string {
+/** `brief`: the README's view: matrices, unexpected outcomes counted per stack and flag, no lists. */
+export function renderMarkdown(m: ReportModel, options: { brief?: boolean } = {}): string {
   const out: string[] = ['# cms-interop report', ''];
   out.push('## Stacks', '', '| stack | version | lineage | status |', '|---|---|---|---|');
   for (const s of m.stacks) out.push(`| ${s.stack} | ${s.version ?? ''} | ${s.lineage} | ${s.installed ? 'installed' : `not installed: ${esc(s.reason ?? '')}`} |`);
@@ -40,6 +41,20 @@ export function renderMarkdown(m: ReportModel): string {
   }
   out.push('## Unexpected outcomes', '');
   if (!m.unexpected.length) out.push('None.');
+  if (options.brief) {
+    out.push('| stack | invalid accepted | valid rejected | wrong content | crash | hang | error | most frequent flags of accepted invalid samples |', '|---|---|---|---|---|---|---|---|');
+    for (const s of m.installed) {
+      const u = m.unexpected.filter((x) => x.stack === s.stack);
+      const n = (o: string) => u.filter((x) => x.outcome === o).length;
+      const flags = new Map<string, number>();
+      for (const x of u.filter((y) => y.outcome === 'false-accept')) for (const f of x.record.flags) flags.set(f, (flags.get(f) ?? 0) + 1);
+      const top = [...flags.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([f, c]) => `${f} ${c}`).join(', ');
+      out.push(`| ${s.stack} | ${n('false-accept')} | ${n('false-reject')} | ${n('wrong-content')} | ${n('crash')} | ${n('hang')} | ${n('error')} | ${top} |`);
+    }
+    const met = m.requirements.filter((r) => r.draftStandard).length;
+    out.push('', `Requirements exercised by the invalid corpus: ${m.requirements.length}; demonstrated by two independent, interoperating stacks (the Draft Standard bar): ${met}. Full lists: \`cmsi report\`.`);
+    return `${out.join('\n')}\n`;
+  }
   for (const u of m.unexpected) {
     out.push(`- **${u.stack}** ${u.outcome} \`${u.record.sample}\`${u.effect ? `: ${esc(u.effect)}` : ''}${u.record.detail ? ` (${esc(u.record.detail.slice(0, 120))})` : ''}`);
   }

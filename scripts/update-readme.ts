@@ -26,7 +26,7 @@ const stats = execFileSync(process.execPath, ['--import', 'tsx', new URL('./cata
 text = splice(text, 'catalog-stats', stats);
 const records = readRecords(resultsDir);
 if (records.length) {
-  const md = renderMarkdown(buildModel(records)).replace(/^# cms-interop report\n/, '').replace(/^## /gm, '#### ');
+  const md = renderMarkdown(buildModel(records), { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^## /gm, '#### ');
   text = splice(text, 'interop-matrix', md);
 }
 writeFileSync(readme, text);

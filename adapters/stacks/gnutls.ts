@@ -32,7 +32,7 @@ import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
 import { runProgram, type ProcessOutcome } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
-import { openLayers, stepsFor, trustAnchorPaths, type LayerInput } from './layers.ts';
+import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
 
 function certtoolVersion(): string | null {
   const r = runProgram('certtool', ['--version']);
@@ -187,7 +187,7 @@ export const gnutlsAdapter: Adapter = {
     return v ? { installed: true, version: v } : { installed: false, reason: 'certtool (gnutls-bin) not on PATH' };
   },
   consumes(s: Sample): Support {
-    const reason = gnutlsUnsupported(s);
+    const reason = mimeOnlyDefect(s, 'GnuTLS certtool') ?? gnutlsUnsupported(s);
     return reason ? { supported: false, reason } : { supported: true };
   },
   consume,

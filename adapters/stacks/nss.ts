@@ -42,7 +42,7 @@ import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
 import { runProgram, withTempDir, type ProcessOutcome } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
-import { openLayers, stepsFor, trustAnchorPaths, type LayerInput } from './layers.ts';
+import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
 
 /** The password of the throw-away PKCS#12 files that carry keys into a database. */
 const P12_PASSWORD = 'cmsi-nss-transfer';
@@ -311,7 +311,7 @@ export const nssAdapter: Adapter = {
     return v ? { installed: true, version: v } : { installed: false, reason: 'cmsutil (libnss3-tools) not on PATH, or its libsmime3 has no version string' };
   },
   consumes(s: Sample): Support {
-    const reason = nssUnsupported(s);
+    const reason = mimeOnlyDefect(s, 'NSS cmsutil') ?? nssUnsupported(s);
     return reason ? { supported: false, reason } : { supported: true };
   },
   consume,

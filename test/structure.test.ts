@@ -305,7 +305,16 @@ function derLess(a: Uint8Array, b: Uint8Array): number {
   return 0;
 }
 
+/**
+ * A SET whose components all have different tags is a SET (not SET OF) here, e.g. ESSSecurityLabel:
+ * DER orders it by tag class and number (X.690 10.3, X.680 8.6), not by encoding.
+ */
 function unsortedAt(bytes: Uint8Array, set: Tlv): number {
+  const key = (t: Tlv) => t.cls * 2 ** 31 + t.tag;
+  if (set.children.length > 1 && new Set(set.children.map(key)).size === set.children.length) {
+    for (let i = 1; i < set.children.length; i++) if (key(set.children[i - 1]!) > key(set.children[i]!)) return i;
+    return -1;
+  }
   for (let i = 1; i < set.children.length; i++) {
     const p = set.children[i - 1]!;
     const c = set.children[i]!;

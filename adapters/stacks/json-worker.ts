@@ -70,7 +70,8 @@ export class JsonLineWorker {
   private session: Session | null = null;
   private nextId = 1;
 
-  constructor(private readonly cmd: string, private readonly args: readonly string[]) {}
+  /** `onSpawn` hears the process id of every process this worker starts (tests, bench). */
+  constructor(private readonly cmd: string, private readonly args: readonly string[], private readonly onSpawn?: (pid: number) => void) {}
 
   request(body: Record<string, unknown>, timeoutMs = 20_000): Promise<WorkerReply> {
     let s: Session;
@@ -93,20 +94,27 @@ export class JsonLineWorker {
     });
   }
 
-  /** Ends the process: stdin closed, then SIGKILL if it lingers. */
-  stop(): void {
+  /** Ends the process: stdin closed, then SIGKILL if it lingers. Resolves once it has exited. */
+  stop(): Promise<void> {
     const s = this.session;
-    if (!s) return;
+    if (!s) return Promise.resolve();
     this.session = null;
     s.proc.stdin.end();
-    const killer = setTimeout(() => s.proc.kill('SIGKILL'), 2_000);
-    killer.unref();
-    s.proc.once('exit', () => clearTimeout(killer));
+    if (s.dead || s.proc.exitCode !== null || s.proc.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      // Not unref'd: an awaited stop() must keep Node alive until the process has exited (the
+      // process and its pipes are unref'd), and a lingering one is killed rather than left behind.
+      const killer = setTimeout(() => s.proc.kill('SIGKILL'), 2_000);
+      const done = () => { clearTimeout(killer); resolve(); };
+      s.proc.once('exit', done);
+      s.proc.once('error', done); // never started: there will be no 'exit'
+    });
   }
 
   private start(): Session {
     if (this.session && !this.session.dead) return this.session;
     this.session = new Session(spawn(this.cmd, [...this.args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false }));
+    if (this.session.proc.pid !== undefined) this.onSpawn?.(this.session.proc.pid);
     return this.session;
   }
 }

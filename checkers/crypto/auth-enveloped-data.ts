@@ -28,8 +28,11 @@ export function checkAuthEnvelopedDataCrypto(ctx: CheckContext, v: AuthEnveloped
   for (const k of distinctKeys(keys)) {
     const pt = dec.decrypt(k.key, eci.encryptedContent, v.mac, aad);
     const from = k.at.path.replace(/\.encryptedKey$/, '');
-    ctx.check('cmsi/decryption', !!pt, pt ? `the mac verifies as the authentication tag over the ciphertext${v.authAttrs ? ' and authAttrs' : ''} with the key from ${from}; ${pt.length} octets of content`
-      : `the mac does not verify as the authentication tag over the ciphertext${v.authAttrs ? ' and authAttrs' : ''} with the key from ${from}`, where(v.macAt));
+    const message = pt ? `the mac verifies as the authentication tag over the ciphertext${v.authAttrs ? ' and authAttrs' : ''} with the key from ${from}; ${pt.length} octets of content`
+      : `the mac does not verify as the authentication tag over the ciphertext${v.authAttrs ? ' and authAttrs' : ''} with the key from ${from}`;
+    ctx.check('cmsi/decryption', !!pt, message, where(v.macAt));
+    // RFC 5083 2: a recipient releases no content unless the tag verifies; cited on the tag.
+    ctx.check('rfc5083/2/verify-before-release', !!pt, pt ? `${message}: the content may be released` : `${message}: no content may be released`, where(v.macAt));
     first ??= pt;
   }
   if (first && eci.encryptedContentAt) compareContent(ctx, first, options.content, eci.encryptedContentAt);

@@ -49,7 +49,9 @@ export function checkAuthenticatedDataCrypto(ctx: CheckContext, v: Authenticated
     const mac = new Uint8Array(createHmac(hash, k.key).update(input).digest());
     const same = bytesEqual(mac, v.mac);
     const from = k.at.path.replace(/\.encryptedKey$/, '');
-    ctx.check('cmsi/mac-valid', same, same ? `HMAC-${hash.toUpperCase()} over ${v.authAttrs ? 'authAttrs' : 'the content'} with the key from ${from} equals mac`
-      : `HMAC-${hash.toUpperCase()} over ${v.authAttrs ? 'authAttrs' : 'the content'} with the key from ${from} differs from mac`, where(v.macAt));
+    const message = same ? `HMAC-${hash.toUpperCase()} over ${v.authAttrs ? 'authAttrs' : 'the content'} with the key from ${from} equals mac`
+      : `HMAC-${hash.toUpperCase()} over ${v.authAttrs ? 'authAttrs' : 'the content'} with the key from ${from} differs from mac`;
+    ctx.check('cmsi/mac-valid', same, message, where(v.macAt));
+    ctx.check('rfc5652/9.3/mac-matches', same, message, where(v.macAt));
   }
 }

@@ -146,11 +146,11 @@ export function pwriInnerCipher(bytes: Uint8Array, inner: AlgorithmIdentifier): 
 }
 
 /**
- * RFC 3211 2.3.2: undo the outer layer (decrypt block n with block n-1 as IV, then blocks
- * 1..n-1 with the decrypted block n as IV), decrypt the inner layer with the given IV, then check
- * the CEK byte count and the complemented check bytes. `cekLength`, when known, must match.
+ * RFC 3211 2.3.2 steps 1-3 only: both CBC layers removed, the formatted block (count, check
+ * value, CEK, padding) returned without any format verification; null when the length is not a
+ * whole number of at least two blocks.
  */
-export function pwriUnwrap(cipher: { name: string; blockSize: number; iv: Uint8Array }, kek: Uint8Array, wrapped: Uint8Array, cekLength: number | null): Uint8Array | null {
+export function pwriInnerBlock(cipher: { name: string; blockSize: number; iv: Uint8Array }, kek: Uint8Array, wrapped: Uint8Array): Uint8Array | null {
   const b = cipher.blockSize;
   const n = wrapped.length / b;
   if (!Number.isInteger(n) || n < 2) return null;
@@ -159,7 +159,16 @@ export function pwriUnwrap(cipher: { name: string; blockSize: number; iv: Uint8A
   if (!last) return null;
   const head = cbcRaw(cipher.name, kek, last, wrapped.subarray(0, (n - 1) * b));
   if (!head) return null;
-  const inner = cbcRaw(cipher.name, kek, cipher.iv, concat(head, last));
+  return cbcRaw(cipher.name, kek, cipher.iv, concat(head, last));
+}
+
+/**
+ * RFC 3211 2.3.2: undo the outer layer (decrypt block n with block n-1 as IV, then blocks
+ * 1..n-1 with the decrypted block n as IV), decrypt the inner layer with the given IV, then check
+ * the CEK byte count and the complemented check bytes. `cekLength`, when known, must match.
+ */
+export function pwriUnwrap(cipher: { name: string; blockSize: number; iv: Uint8Array }, kek: Uint8Array, wrapped: Uint8Array, cekLength: number | null): Uint8Array | null {
+  const inner = pwriInnerBlock(cipher, kek, wrapped);
   if (!inner) return null;
   const count = inner[0]!;
   if (count < 5 || count > inner.length - 4 || (cekLength !== null && count !== cekLength)) return null;

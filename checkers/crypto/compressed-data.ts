@@ -31,5 +31,8 @@ export function checkCompressedDataCrypto(ctx: CheckContext, v: CompressedDataVi
     why = code === 'ERR_BUFFER_TOO_LARGE' ? `it inflates to more than ${MAX_INFLATED} octets (a decompression bomb, or content beyond the checker's bound)` : 'it is not a complete ZLIB (RFC 1950) stream';
   }
   ctx.check('cmsi/decompression', !!out, out ? `eContent inflates to ${out.length} octets` : `eContent does not decompress: ${why}`, where(eci.eContentAt));
+  // RFC 3274 2: id-alg-zlibCompress is ZLIB (RFC 1950/1951); a stream that is not complete ZLIB is
+  // not what the identifier names. A bomb is complete ZLIB beyond the checker's bound: not cited.
+  if (out || why.startsWith('it is not')) ctx.check('rfc3274/2/support-zlib', !!out, out ? 'eContent is a complete ZLIB stream' : 'eContent under id-alg-zlibCompress is not a complete ZLIB (RFC 1950) stream', where(eci.eContentAt));
   if (out) compareContent(ctx, out, expected, eci.eContentAt);
 }

@@ -69,7 +69,13 @@ export function decryptCbcContent(ctx: CheckContext, eci: EncryptedContentInfoVi
   let first: Uint8Array | null = null;
   for (const k of distinctKeys(keys)) {
     const pt = dec.decrypt(k.key, eci.encryptedContent, null, new Uint8Array(0));
-    ctx.check('cmsi/decryption', !!pt, pt ? `encryptedContent decrypts with ${describe(k)} (${pt.length} octets)` : `encryptedContent does not decrypt with ${describe(k)}`, where(eci.encryptedContentAt));
+    const message = pt ? `encryptedContent decrypts with ${describe(k)} (${pt.length} octets)` : `encryptedContent does not decrypt with ${describe(k)}`;
+    ctx.check('cmsi/decryption', !!pt, message, where(eci.encryptedContentAt));
+    // RFC 5652 6.3: with a key of the right length, a block cipher's decryption can only fail on
+    // the padding (or a partial block, which no padding produces), so every failure here is one
+    // of 6.3. The finding carries the same text as cmsi/decryption and appears for every content
+    // decryption failure alike: the report does not tell padding errors from others.
+    ctx.check('rfc5652/6.3/block-padding', !!pt, message, where(eci.encryptedContentAt));
     first ??= pt;
   }
   return first;

@@ -18,6 +18,8 @@ export function checkDigestedDataCrypto(ctx: CheckContext, v: DigestedDataView, 
     return;
   }
   const same = bytesEqual(got, v.digest);
-  ctx.check('cmsi/digest-valid', same, same ? 'digest equals the digest of the content' : 'digest does not match the digest of the content', where(v.digestAt));
+  const message = same ? 'digest equals the digest of the content' : 'digest does not match the digest of the content';
+  ctx.check('cmsi/digest-valid', same, message, where(v.digestAt));
+  ctx.check('rfc5652/7/digest-matches-content', same, message, where(v.digestAt));
   if (eci.eContent && eci.eContentAt) compareContent(ctx, eci.eContent, expected, eci.eContentAt);
 }

@@ -7,9 +7,10 @@
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
 import type { EnvelopedDataView } from '../cms/enveloped-data.ts';
-import { contentDecryptor } from './ciphers.ts';
+import { contentDecryptor, type ContentDecryptor } from './ciphers.ts';
 import { compareContent, decryptCbcContent, keyLengthCheck } from './content.ts';
-import { recoverKeys, type KeyMaterialOptions, type RecoveredKey } from './recipients.ts';
+import { recoverKeys, type KeyConfirm, type KeyMaterialOptions, type RecoveredKey } from './recipients.ts';
+import { bytesEqual } from './certificates.ts';
 
 export interface ContentCryptoOptions extends KeyMaterialOptions {
   /** The content expected after decryption, when known. */
@@ -18,11 +19,24 @@ export interface ContentCryptoOptions extends KeyMaterialOptions {
 
 export function checkEnvelopedDataCrypto(ctx: CheckContext, v: EnvelopedDataView, options: ContentCryptoOptions): void {
   const eci = v.encryptedContentInfo;
-  const keys = recoverKeys(ctx, v.recipientInfos, options, keyLengthCheck(contentDecryptor(ctx.bytes, eci.contentEncryptionAlgorithm)));
+  const dec = contentDecryptor(ctx.bytes, eci.contentEncryptionAlgorithm);
+  const keys = recoverKeys(ctx, v.recipientInfos, options, keyLengthCheck(dec), contentConfirm(dec, eci.encryptedContent, options.content));
   if (!keys.length) return;
   if (eci.contentEncryptionAlgorithm.oid === OID.desEde3Cbc) checkDesParity(ctx, keys);
   const pt = decryptCbcContent(ctx, eci, keys, (k) => `the key from ${k.at.path.replace(/\.encryptedKey$/, '')}`);
   if (pt && eci.encryptedContentAt) compareContent(ctx, pt, options.content, eci.encryptedContentAt);
+}
+
+/** Whether a candidate key decrypts the content (and gives the expected content, when known). */
+function contentConfirm(dec: ContentDecryptor, ciphertext: Uint8Array | null, expected: Uint8Array | null): KeyConfirm | undefined {
+  if (!dec.ok || dec.aead || dec.keyLength === null || !ciphertext) return undefined;
+  return {
+    keyLength: dec.keyLength,
+    opens: (key) => {
+      const pt = dec.decrypt(key, ciphertext, null, new Uint8Array(0));
+      return !!pt && (!expected || bytesEqual(pt, expected));
+    },
+  };
 }
 
 /** Odd parity in every octet (each DES key octet carries a parity bit in its low bit). */

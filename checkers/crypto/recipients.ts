@@ -12,7 +12,7 @@ import { content, encoding, type AlgorithmIdentifier } from '../cms/fields.ts';
 import { KEY_AGREEMENT, KEY_WRAPS, parseKeyWrapParam, parseOaepParams, parsePbkdf2Params, parsePwriKekParams } from '../cms/algorithms.ts';
 import type { KariView, KekriView, KtriView, PwriView, RecipientEncryptedKeyView, RecipientInfosView } from '../cms/recipient-infos.ts';
 import { bytesEqual, type CertInfo } from './certificates.ts';
-import { pwriInnerCipher, pwriUnwrap, unwrapKey } from './ciphers.ts';
+import { pwriInnerBlock, pwriInnerCipher, pwriUnwrap, unwrapKey } from './ciphers.ts';
 import { oid as oidTlv } from './der-build.ts';
 import {
   dhSecret, eccCmsSharedInfo, ecdhSecret, hkdfKek, KEY_USAGE, keyUsage, loadRecipientKeys, rsaOaepDecrypt, rsaPkcs1Decrypt, spkiAlgorithm,
@@ -36,6 +36,16 @@ export interface RecoveredKey {
 /** A check of a recovered key's length: a problem to report, or null when it fits. */
 export type KeyCheck = (key: Uint8Array) => string | null;
 
+/**
+ * Optional, from the content side: the content key length and whether a candidate key opens the
+ * content (valid padding, and the expected content when known). Used only to diagnose a
+ * PasswordRecipientInfo whose unwrap failed although it holds the right key.
+ */
+export interface KeyConfirm {
+  readonly keyLength: number;
+  opens(key: Uint8Array): boolean;
+}
+
 export const hasKeyMaterial = (o: KeyMaterialOptions): boolean => (o.keys?.length ?? 0) > 0 || !!o.password || !!o.kek;
 
 /** PBKDF2 iterations the checker spends on one message, over all its PasswordRecipientInfos. */
@@ -52,7 +62,7 @@ interface Attempt {
   iterations: number;
 }
 
-export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options: KeyMaterialOptions, check: KeyCheck): RecoveredKey[] {
+export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options: KeyMaterialOptions, check: KeyCheck, confirm?: KeyConfirm): RecoveredKey[] {
   if (!hasKeyMaterial(options)) return [];
   const keys = loadRecipientKeys(options.keys ?? []);
   const out: RecoveredKey[] = [];
@@ -66,10 +76,11 @@ export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options:
       case 'ktri': ktri(ctx, ri, keys, check, out, state); break;
       case 'kari': kari(ctx, ri, keys, check, out, state); break;
       case 'kekri': kekri(ctx, ri, options, check, out, state); break;
-      case 'pwri': pwri(ctx, ri, options, check, out, state); break;
+      case 'pwri': pwri(ctx, ri, options, check, out, state, confirm); break;
       case 'ori': break;
     }
   }
+  if (!state.tried) probeKari(ctx, ris, keys, check);
   if (!state.tried) {
     const given = [(options.keys?.length ?? 0) > 0 ? `${options.keys!.length} key${options.keys!.length > 1 ? 's' : ''}` : '', options.kek ? 'a KEK' : '', options.password ? 'a password' : ''].filter(Boolean).join(', ');
     ctx.fail('cmsi/crypto-unverifiable', `none of the key material given (${given}) matches a RecipientInfo this checker can open`, where(ris.at));
@@ -178,14 +189,74 @@ function kari(ctx: CheckContext, ri: KariView, keys: readonly RecipientKey[], ch
       return r === 'unsupported' ? null : r;
     };
     const certified = found.filter((x) => x.certified);
+    const wrappedRule = KARI_RULES[kariSchemeKind(ri)]?.wrappedCek;
     for (const c of certified) {
       checkOriginatorCurve(ctx, ri, c.key);
-      record(ctx, rek.encryptedKeyAt, open(c.key), check, `${derive.how} and ${name(c.key)}`, out, ri.keyEncryptionAlgorithm.oid);
+      const key = open(c.key);
+      record(ctx, rek.encryptedKeyAt, key, check, `${derive.how} and ${name(c.key)}`, out, ri.keyEncryptionAlgorithm.oid);
+      // The key is the one whose certificate rid names: the pairwise KEK is the right one, so an
+      // encryptedKey it does not unwrap to a usable key is not the CEK wrapped under that KEK.
+      if (wrappedRule && (!key || check(key))) {
+        ctx.fail(wrappedRule, `encryptedKey is not the content-encryption key wrapped under the KEK agreed with ${name(c.key)}, whose certificate rid names (${key ? check(key) : 'the key unwrap fails'})`, where(rek.encryptedKeyAt));
+      }
     }
     const uncertified = found.filter((x) => !x.certified);
     if (uncertified.length) {
       const hit = uncertified.map((c) => ({ c, key: open(c.key) })).find((x) => x.key && !check(x.key));
       record(ctx, rek.encryptedKeyAt, hit?.key ?? null, check, `${derive.how} and ${hit ? name(hit.c.key) : 'the keys given without certificates'}`, out, ri.keyEncryptionAlgorithm.oid);
+    }
+  }
+}
+
+type KariSchemeKind = 'ecdh' | 'xdh' | 'esdh' | 'other';
+
+function kariSchemeKind(ri: KariView): KariSchemeKind {
+  const s = KEY_AGREEMENT[ri.keyEncryptionAlgorithm.oid];
+  if (s?.family === 'esdh') return 'esdh';
+  if (s?.family === 'ecdh') return s.kdf === 'hkdf' ? 'xdh' : 'ecdh';
+  return 'other';
+}
+
+/** The catalog statements of what rid names and what encryptedKey holds, per key agreement scheme. */
+const KARI_RULES: Partial<Record<KariSchemeKind, { readonly rid: string; readonly wrappedCek: string }>> = {
+  ecdh: { rid: 'rfc5753/3.1.1/ecdh-rid-choice', wrappedCek: 'rfc5753/3.1.1/ecdh-encrypted-key-wrapped-cek' },
+  xdh: { rid: 'rfc8418/3.2/rid-choice', wrappedCek: 'rfc8418/3.2/encrypted-key-wrapped-cek' },
+  esdh: { rid: 'rfc3370/4.1.1/esdh-rid-choice', wrappedCek: 'rfc3370/4.1.1/esdh-encrypted-key-wrapped-cek' },
+};
+
+/**
+ * When no RecipientInfo names the keys given: tries each certified key on the key agreement
+ * RecipientInfos anyway, without using what it recovers. A key that opens an encryptedKey whose rid
+ * names another certificate shows the rid is wrong (RFC 5753 3.1.1, RFC 8418 3.2, RFC 3370 4.1.1:
+ * rid identifies the recipient's certificate). Bounded like the openings themselves.
+ */
+function probeKari(ctx: CheckContext, ris: RecipientInfosView, keys: readonly RecipientKey[], check: KeyCheck): void {
+  let attempts = 0;
+  for (const ri of ris.infos) {
+    if (ri.kind !== 'kari') continue;
+    const rule = KARI_RULES[kariSchemeKind(ri)]?.rid;
+    const ok = ri.originatorKey;
+    if (!rule || !ok) continue;
+    const origAlg = ok.algorithm.oid;
+    const usable = keys.filter((k) => k.cert && (
+      (k.key.kind === 'ec' && origAlg === OID.ecPublicKey)
+      || (k.key.kind === 'xdh' && origAlg === (k.key.curve === 'x25519' ? OID.x25519 : OID.x448))
+      || (k.key.kind === 'dh' && origAlg === OID.dhpublicnumber)));
+    if (!usable.length) continue;
+    const wrap = parseKeyWrapParam(ctx.bytes, ri.keyEncryptionAlgorithm);
+    const w = wrap.ok ? KEY_WRAPS[wrap.value.oid] : undefined;
+    if (!wrap.ok || !w) continue;
+    const derive = kekDeriver(ctx, ri);
+    if (!derive) continue;
+    for (const rek of ri.recipientEncryptedKeys) {
+      for (const k of usable) {
+        if (++attempts > MAX_ATTEMPTS) return;
+        const kek = derive.fn(k, w.kekLength);
+        const key = kek ? unwrapKey(ctx.bytes, wrap.value, kek, rek.encryptedKey) : null;
+        if (key && key !== 'unsupported' && !check(key)) {
+          ctx.fail(rule, `encryptedKey is wrapped for ${name(k)} (${derive.how}), but rid names another certificate than that key's`, where(rek.rid.at));
+        }
+      }
     }
   }
 }
@@ -256,9 +327,16 @@ function kekri(ctx: CheckContext, ri: KekriView, options: KeyMaterialOptions, ch
   const r = unwrapKey(ctx.bytes, ri.keyEncryptionAlgorithm, kek.key, ri.encryptedKey);
   if (r === 'unsupported') return unsupported(ctx, ri.keyEncryptionAlgorithm, 'key wrap algorithm');
   record(ctx, ri.encryptedKeyAt, r, check, `the KEK given (${KEY_WRAPS[ri.keyEncryptionAlgorithm.oid]!.name})`, out, ri.keyEncryptionAlgorithm.oid);
+  if (!r && ri.keyEncryptionAlgorithm.oid === OID.cms3DESwrap && kek.key.length === 24) {
+    // RFC 2630 12.6.3 (v3 profile): the Triple-DES unwrap fails on a wrapped key that is not 40
+    // octets, else (3DES-CBC cannot fail on whole blocks) on the CMS key checksum.
+    const length = ri.encryptedKey.length === 40;
+    ctx.fail(length ? 'rfc2630/12.6.3/unwrap-rejects-bad-checksum' : 'rfc2630/12.6.3/unwrap-rejects-bad-length',
+      length ? 'the CMS key checksum of the unwrapped key does not match: a Triple-DES key unwrap must fail here' : `the wrapped key is ${ri.encryptedKey.length} octets, not 40: a Triple-DES key unwrap must fail here`, where(ri.encryptedKeyAt));
+  }
 }
 
-function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
+function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, check: KeyCheck, out: RecoveredKey[], state: Attempt, confirm?: KeyConfirm): void {
   if (!options.password) return;
   state.tried = true;
   state.attempts++;
@@ -286,4 +364,25 @@ function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, chec
   const kek = new Uint8Array(pbkdf2Sync(Buffer.from(options.password, 'utf8'), p.value.salt, p.value.iterationCount, kekLength, p.value.prf));
   const cek = kekLength === cipher.keyLength ? pwriUnwrap(cipher, kek, ri.encryptedKey, null) : null;
   record(ctx, ri.encryptedKeyAt, cek, check, `the password (PBKDF2-HMAC-${p.value.prf.toUpperCase()}, PWRI-KEK ${cipher.name})`, out, kea.oid);
+  if ((!cek || check(cek)) && confirm && kekLength === cipher.keyLength) diagnosePwri(ctx, ri, cipher, kek, confirm);
+}
+
+/**
+ * A PWRI-KEK unwrap that failed RFC 3211 2.3.2 key format verification although the block holds
+ * the content key (it opens the content): the password is right and the block is malformed, so
+ * the wrap is not the id-alg-PWRI-KEK one of RFC 3211 2.2/2.3. With a wrong password the block is
+ * noise and does not open the content, so this finding never stands in for a wrong password, and
+ * it needs the password, so it is no oracle to anyone who lacks it.
+ */
+function diagnosePwri(ctx: CheckContext, ri: PwriView, cipher: { name: string; blockSize: number; iv: Uint8Array }, kek: Uint8Array, confirm: KeyConfirm): void {
+  const block = pwriInnerBlock(cipher, kek, ri.encryptedKey);
+  if (!block || block.length < 4 + confirm.keyLength) return;
+  if (!confirm.opens(block.slice(4, 4 + confirm.keyLength))) return;
+  const count = block[0]!;
+  const checkOk = ((block[1]! ^ block[4]!) & (block[2]! ^ block[5]!) & (block[3]! ^ block[6]!)) === 0xff;
+  const problems = [
+    ...(count !== confirm.keyLength ? [`its CEK byte count is ${count}, the content cipher takes ${confirm.keyLength} (step 1a)`] : []),
+    ...(checkOk ? [] : ['its check value is not the complement of the first three key octets (step 1b)']),
+  ];
+  ctx.fail('rfc3211/2.2/support-pwri-kek', `the PWRI-KEK block holds the content-encryption key but fails RFC 3211 2.3.2 key format verification: ${problems.join('; ') || 'unwrap failed'}`, where(ri.encryptedKeyAt));
 }

@@ -73,6 +73,15 @@ export interface AuthenticatedSpec {
   /** null: no authAttrs, the MAC covers the content; else extra attributes beside the required two. */
   readonly authAttrs: readonly Uint8Array[] | null;
   readonly digest?: DigestName;
+  /** Deliberate defects for the invalid corpus, applied before the MAC (so the MAC covers them). */
+  readonly defects?: {
+    /** Rewrites the authenticated attributes (content-type, message-digest, extras). */
+    readonly attrs?: (attrs: Uint8Array[]) => Uint8Array[];
+    /** MAC over the attributes as stored, [2] IMPLICIT, instead of re-tagged SET OF. */
+    readonly macOverImplicitTag?: boolean;
+    /** A [1] digestAlgorithm even though there are no authAttrs. */
+    readonly digestAlgorithmWithoutAttrs?: boolean;
+  };
 }
 
 /**
@@ -89,12 +98,16 @@ export function buildAuthenticatedData(spec: AuthenticatedSpec, rnd: SeededRando
   const digestName = spec.digest ?? (spec.mac === 'hmac-sha1' ? 'sha1' : 'sha256');
   let macInput = spec.content;
   let authFields: Uint8Array[] = [];
+  const d = spec.defects ?? {};
   if (spec.authAttrs !== null) {
     // RFC 5652 9.2: with authAttrs, content-type and message-digest MUST be present and the MAC
     // covers the DER SET OF attributes.
-    const attrs = [contentTypeAttr(OID.data), messageDigestAttr(DIGESTS[digestName].digest(spec.content)), ...spec.authAttrs];
-    macInput = setOf(...attrs);
+    const required = [contentTypeAttr(OID.data), messageDigestAttr(DIGESTS[digestName].digest(spec.content)), ...spec.authAttrs];
+    const attrs = d.attrs ? d.attrs(required) : required;
+    macInput = d.macOverImplicitTag ? attributesField(2, attrs) : setOf(...attrs);
     authFields = [implicit(1, DIGESTS[digestName].identifier), attributesField(2, attrs)];
+  } else if (d.digestAlgorithmWithoutAttrs) {
+    authFields = [implicit(1, DIGESTS[digestName].identifier)];
   }
   const mac = new Uint8Array(createHmac(spec.mac === 'hmac-sha1' ? 'sha1' : 'sha256', macKey).update(macInput).digest());
   // RFC 5652 9.1: version 0 without originatorInfo.

@@ -31,6 +31,8 @@ export interface EnvelopedDataSpec {
   readonly unprotectedAttrs?: readonly Uint8Array[];
   /** Fixed key (RFC 4134 reproduction); otherwise drawn from the stream. */
   readonly key?: CbcKey;
+  /** Deliberate defects for the invalid corpus: encrypt the content another way (e.g. wrong padding) with the same key and IV. */
+  readonly defects?: { readonly encrypt?: (key: CbcKey, content: Uint8Array) => Uint8Array };
 }
 
 export function originatorInfo(o: OriginatorInfoSpec): Uint8Array {
@@ -50,7 +52,7 @@ export function envelopedDataVersion(spec: Pick<EnvelopedDataSpec, 'originatorIn
 export function buildEnvelopedData(spec: EnvelopedDataSpec, rnd: SeededRandom): Uint8Array {
   const key = spec.key ?? newCbcKey(spec.cipher, rnd.fork('cek'));
   const recipients = spec.recipients.map((r, i) => r.build(key.key, rnd.fork(`recipient-${i}`)));
-  const ciphertext = cbcEncrypt(key, spec.content);
+  const ciphertext = spec.defects?.encrypt ? spec.defects.encrypt(key, spec.content) : cbcEncrypt(key, spec.content);
   const body = seq(
     int(envelopedDataVersion(spec)),
     ...(spec.originatorInfo ? [implicit(0, originatorInfo(spec.originatorInfo))] : []),

@@ -84,6 +84,8 @@ export interface KariOptions {
   readonly wrap: WrapName;
   readonly ukm?: Uint8Array;
   readonly rid?: RidKind;
+  /** Deliberate defects for the invalid corpus: another KEK for the wrap, another encoded rid. */
+  readonly defects?: { readonly kek?: (kek: Uint8Array) => Uint8Array; readonly rid?: Uint8Array };
 }
 
 function rkeyId(r: Identity, rid: RidKind): Uint8Array {
@@ -98,7 +100,7 @@ function kari(originatorKey: Uint8Array, kekAlg: Uint8Array, r: Identity, o: Kar
     explicit(0, implicit(1, originatorKey)),
     ...(o.ukm ? [explicit(1, octets(o.ukm))] : []),
     kekAlg,
-    seq(seq(rkeyId(r, o.rid ?? 'issuerAndSerial'), octets(wrapped))),
+    seq(seq(o.defects?.rid ?? rkeyId(r, o.rid ?? 'issuerAndSerial'), octets(wrapped))),
   );
 }
 
@@ -121,7 +123,7 @@ export function ecdhRecipient(r: Identity, cek: Uint8Array, o: KariOptions, rnd:
   const uncompressed = Uint8Array.from([4, ...Buffer.from(jwk.x ?? '', 'base64url'), ...Buffer.from(jwk.y ?? '', 'base64url')]);
   const originatorKey = seq(seq(oid(OID.ecPublicKey)), bitString(uncompressed));
   const kekAlg = seq(oid(scheme.oid), wrapIdentifier(o.wrap));
-  return kari(originatorKey, kekAlg, r, o, wrapKey(o.wrap, kek, cek, rnd));
+  return kari(originatorKey, kekAlg, r, o, wrapKey(o.wrap, o.defects?.kek ? o.defects.kek(kek) : kek, cek, rnd));
 }
 
 /** A P-256/P-384 private KeyObject from a scalar (reduced into range by the caller's stream). */
@@ -197,6 +199,8 @@ export interface PwriOptions {
   /** The cipher of the PWRI-KEK wrap; RFC 3211 2.3 uses the content cipher's algorithm. */
   readonly kekCipher: CbcKey['cipher'];
   readonly prf: 'hmacWithSHA1' | 'hmacWithSHA256';
+  /** Deliberate defects for the invalid corpus: rewrites the PWRI-KEK block (RFC 3211 2.3.1) before it is encrypted. */
+  readonly defects?: { readonly format?: (block: Uint8Array) => Uint8Array };
 }
 
 /** PasswordRecipientInfo (RFC 5652 6.2.4, RFC 3211): PBKDF2 then the PWRI-KEK double-CBC wrap. */
@@ -207,7 +211,7 @@ export function passwordRecipient(cek: Uint8Array, o: PwriOptions, rnd: SeededRa
   const digest = o.prf === 'hmacWithSHA1' ? 'sha1' : 'sha256';
   const kek = new Uint8Array(pbkdf2Sync(o.password, salt, o.iterations, kekLen, digest));
   const iv = rnd.bytes(o.kekCipher.startsWith('aes') ? 16 : 8);
-  const wrapped = pwriKeyWrap(o.kekCipher, kek, iv, cek, rnd);
+  const wrapped = pwriKeyWrap(o.kekCipher, kek, iv, cek, rnd, o.defects?.format);
   // PBKDF2-params: salt, iterationCount, keyLength OPTIONAL, prf DEFAULT hmacWithSHA1 (RFC 8018 A.2).
   const prf = o.prf === 'hmacWithSHA1' ? [] : [seq(oid(OID.hmacWithSHA256), nul())];
   const kdf = seq(oid(OID.pbkdf2), seq(octets(salt), int(o.iterations), ...prf));

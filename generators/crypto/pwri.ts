@@ -59,9 +59,12 @@ export function pwriKeyWrap(
   iv: Uint8Array,
   cek: Uint8Array,
   padding: ByteSource,
+  /** Invalid corpus only: rewrites the formatted block (count, check value) before encryption. */
+  format?: (block: Uint8Array) => Uint8Array,
 ): Uint8Array {
   const blockLen = spec(cipher, kek, iv);
-  const first = cbc(true, cipher, kek, iv, pwriFormatCek(cek, blockLen, padding));
+  const block = pwriFormatCek(cek, blockLen, padding);
+  const first = cbc(true, cipher, kek, iv, format ? format(block) : block);
   return cbc(true, cipher, kek, first.subarray(first.length - blockLen), first); // "without resetting the IV"
 }
 

@@ -9,10 +9,13 @@
  *     with -CAfile (the manifest's trust anchors, carl-rsa first), -attime validationTime,
  *     -purpose any, and -content for detached ones: both tools, and the ratio cmsi/openssl;
  *  3. one large detached signature made here: 64 MiB of content signed by alice-rsa with
- *     `openssl cms -sign -binary -md sha256`: both tools, and the ratio.
+ *     `openssl cms -sign -binary -md sha256`: both tools, and the ratio;
+ *  4. then bench/interop.ts: consume throughput of every installed stack adapter on the corpus, and
+ *     persistent process vs one process per message for Bouncy Castle and python-cryptography.
  *
- * No assertions: a table, then one JSON line (prefix "BENCH ") for machines. Ratios > 1 mean the
- * checker is faster. Set BENCH_LARGE_MB to change the large message size.
+ * No assertions: a table, then one JSON line (prefix "BENCH ") for machines, then the interop
+ * tables and their line (prefix "BENCH_INTEROP "). Ratios > 1 mean the checker is faster. Set
+ * BENCH_LARGE_MB to change the large message size, BENCH_INTEROP_MESSAGES the persistence sample.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
 import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
+import { benchInterop } from './interop.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CORPUS = join(ROOT, 'corpus');
@@ -199,3 +203,6 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+
+// 4. The stacks: consume throughput per adapter, persistent process vs one per message.
+await benchInterop();

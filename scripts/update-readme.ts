@@ -4,7 +4,11 @@
  * JSON lines results of `cmsi interop`). Run: npx tsx scripts/update-readme.ts [results-dir]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { OPENSSL_ACCEPTS_INVALID } from '../adapters/openssl-invalid-known.ts';
+import { corpusMarkdown } from '../cli/corpus.ts';
+import type { Manifest } from '../core/manifest.ts';
 import { readRecords } from '../interop/records.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
@@ -26,8 +30,19 @@ const stats = execFileSync(process.execPath, ['--import', 'tsx', new URL('./cata
 text = splice(text, 'catalog-stats', stats);
 const records = readRecords(resultsDir);
 if (records.length) {
-  const md = renderMarkdown(buildModel(records), { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^## /gm, '#### ');
+  const md = renderMarkdown(buildModel(records), { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^### /gm, '##### ').replace(/^## /gm, '#### ');
   text = splice(text, 'interop-matrix', md);
 }
+// OpenSSL's acceptances of invalid samples, with the reason the RFC is on our side.
+const manifest = parse(readFileSync(new URL('../corpus/manifest.yaml', import.meta.url).pathname, 'utf8')) as Manifest;
+const rows = Object.entries(OPENSSL_ACCEPTS_INVALID).map(([id, reason]) => {
+  const flag = manifest.samples.find((x) => x.id === id)?.flags?.[0] ?? '';
+  return `| \`${id}\` | ${flag} | ${reason.replace(/\|/g, '\\|')} |`;
+});
+text = splice(text, 'openssl-invalid', ['| sample | flag | why it is invalid, and what OpenSSL 3.0 does not check |', '|---|---|---|', ...rows].join('\n'));
 writeFileSync(readme, text);
+// The whole corpus, case by case (also: cmsi corpus --format md).
+const docs = new URL('../docs/', import.meta.url).pathname;
+mkdirSync(docs, { recursive: true });
+writeFileSync(`${docs}corpus.md`, corpusMarkdown(manifest));
 console.log(`updated ${readme}${records.length ? ` (matrix from ${records.length} records in ${resultsDir})` : ' (no interop results: matrix left as is)'}`);

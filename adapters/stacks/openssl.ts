@@ -32,6 +32,20 @@ function produceArgs(r: ProduceRequest, input: string, out: string): string[] | 
   }
 }
 
+/**
+ * The same limits as adapters/openssl-known.ts, by kind, for messages that are not corpus samples
+ * (what other stacks produce in the cross-verification).
+ */
+function unsupportedByKind(s: Sample): string | undefined {
+  if (s.contentType === 'authData') return 'OpenSSL 3.0 cannot process AuthenticatedData';
+  if (s.contentType === 'compressedData') return 'Debian\'s OpenSSL is built without zlib';
+  const a = s.algorithms;
+  if (a.includes('ed25519') || a.includes('ed448')) return 'OpenSSL 3.0 cannot verify EdDSA in CMS';
+  if (a.includes('x25519') || a.includes('x448')) return 'OpenSSL 3.0 has no X25519/X448 key agreement in CMS';
+  if (a.includes('aes-ccm')) return 'OpenSSL 3.0 CMS has no AES-CCM';
+  return undefined;
+}
+
 export const opensslAdapter: Adapter = {
   name: 'openssl',
   lineage: 'openssl',
@@ -40,7 +54,7 @@ export const opensslAdapter: Adapter = {
     return v ? { installed: true, version: v.split(' ').slice(0, 2).join(' ') } : { installed: false, reason: 'openssl not on PATH' };
   },
   consumes(s: Sample): Support {
-    const reason = OPENSSL_UNSUPPORTED[s.id] ?? (s.base ? OPENSSL_UNSUPPORTED[s.base] : undefined);
+    const reason = OPENSSL_UNSUPPORTED[s.id] ?? (s.base ? OPENSSL_UNSUPPORTED[s.base] : undefined) ?? unsupportedByKind(s);
     return reason ? { supported: false, reason } : { supported: true };
   },
   async consume(r) {

@@ -13,7 +13,7 @@ import { signatureIdentifier, type SignatureChoice } from '../cms/signers.ts';
 import { DIGESTS } from '../cms/algorithms.ts';
 import { profilesFor } from './common.ts';
 
-interface SigAlg {
+export interface SigAlg {
   readonly name: string;
   readonly signer: string;
   readonly choice: SignatureChoice;
@@ -21,7 +21,7 @@ interface SigAlg {
   readonly rfcs: readonly string[];
 }
 
-const SIG_ALGS: readonly SigAlg[] = [
+export const SIG_ALGS: readonly SigAlg[] = [
   { name: 'rsa-sha1', signer: 'alice-rsa', choice: { kind: 'rsa-pkcs1-sha', digest: 'sha1' }, algorithms: ['sha1', 'rsa-pkcs1v15'], rfcs: ['rfc3370/3.2', 'rfc3370/2.1'] },
   { name: 'rsa-sha256', signer: 'alice-rsa', choice: { kind: 'rsa-pkcs1-sha', digest: 'sha256' }, algorithms: ['sha256', 'rsa-pkcs1v15'], rfcs: ['rfc5754/3.2', 'rfc5754/2'] },
   { name: 'rsa-sha384', signer: 'alice-rsa', choice: { kind: 'rsa-pkcs1-sha', digest: 'sha384' }, algorithms: ['sha384', 'rsa-pkcs1v15'], rfcs: ['rfc5754/3.2', 'rfc5754/2'] },

@@ -1,0 +1,67 @@
+/**
+ * `cmsi check` output formats and exit codes as a user and a CI dashboard meet them: text lines
+ * `FILE:offset: LEVEL rule: message`, JSON version 1, SARIF 2.1.0 with byte regions, JUnit with one
+ * testcase per file x rule; exit 0 all valid, 1 any invalid, 2 usage errors. All files in one process.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, REPO } from './helpers/corpus.ts';
+
+const cmsi = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/cmsi.js'), 'check', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const VALID = join(CORPUS, 'samples/signed-data/rsa-sha256/attached.der');
+const INVALID = join(CORPUS, 'samples/invalid/signed/content-type-attr-differs.der');
+
+describe('cmsi check formats', () => {
+  it('text: one line per finding with offset, level and rule, then a verdict line; exit 1 when any file is invalid', () => {
+    const r = cmsi(VALID, INVALID);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/content-type-attr-differs\.der:\d+: MUST rfc5652\/11\.1\/value-matches-econtent-type: /);
+    expect(r.stdout).toMatch(/attached\.der: valid \(0 failed/);
+    expect(r.stdout).toMatch(/content-type-attr-differs\.der: invalid \(1 failed/);
+  });
+
+  it('exit 0 when every file is valid', () => expect(cmsi(VALID).code).toBe(0));
+
+  it('json: version 1, a result per file with verdict and located findings', () => {
+    const r = cmsi(VALID, INVALID, '--format', 'json');
+    const j = JSON.parse(r.stdout) as { version: number; results: { file: string; verdict: string; findings: Record<string, unknown>[] }[] };
+    expect(j.version).toBe(1);
+    expect(j.results.map((x) => x.verdict)).toEqual(['valid', 'invalid']);
+    const f = j.results[1]!.findings.find((x) => x.status === 'fail')!;
+    expect(Object.keys(f).sort()).toEqual(['length', 'level', 'message', 'offset', 'path', 'rule', 'status']);
+    expect(f.path).toBe('signedData.signerInfos[0].signedAttrs[0]');
+    expect(typeof f.offset).toBe('number');
+  });
+
+  it('sarif: 2.1.0, rules described from the catalog, results with byte regions', () => {
+    const s = JSON.parse(cmsi(INVALID, '--format', 'sarif').stdout) as {
+      version: string; runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { byteOffset: number; byteLength: number } } }[] }[] }[];
+    };
+    expect(s.version).toBe('2.1.0');
+    const run = s.runs[0]!;
+    const result = run.results.find((x) => x.ruleId === 'rfc5652/11.1/value-matches-econtent-type')!;
+    expect(result.level).toBe('error');
+    expect(result.locations[0]!.physicalLocation.region.byteOffset).toBeGreaterThan(0);
+    expect(run.tool.driver.rules.find((x) => x.id === result.ruleId)?.shortDescription.text.length).toBeGreaterThan(10);
+  });
+
+  it('junit: one testsuite per file, one testcase per rule, failures marked', () => {
+    const x = cmsi(VALID, INVALID, '--format', 'junit').stdout;
+    expect(x.startsWith('<?xml')).toBe(true);
+    expect((x.match(/<testsuite /g) ?? []).length).toBe(2);
+    expect(x).toMatch(/<testcase classname="[^"]*content-type-attr-differs\.der" name="rfc5652\/11\.1\/value-matches-econtent-type"><failure /);
+    expect((x.match(/<testsuite /g) ?? []).length).toBe((x.match(/<\/testsuite>/g) ?? []).length);
+  });
+
+  it('usage errors exit 2 with one line', () => {
+    for (const args of [['--format', 'xml', VALID], ['--profile', 'v4', VALID], [], [join(CORPUS, 'no-such-file.der')]]) {
+      const r = cmsi(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
 import type { Sample } from '../core/manifest.ts';
 import { child, decode, hex, oidOf, type Node } from './helpers/asn1.ts';
 import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { cmsBytes } from './helpers/smime.ts';
 
 const manifest = loadManifest();
 
@@ -97,52 +98,6 @@ const AES_WRAP: Record<string, { name: string; kekLength: number }> = {
 };
 /** RFC 3394 2.2.3.1: the default initial value. */
 const AES_WRAP_IV = Buffer.from('A6A6A6A6A6A6A6A6', 'hex');
-
-// ---------------------------------------------------------------------------------------------
-// S/MIME: the outermost CMS object of an .eml (RFC 8551 3.2 / 3.5, RFC 2046 5.1.1)
-
-interface Entity { headers: Map<string, string>; body: string }
-
-function parseEntity(text: string): Entity {
-  let split = text.indexOf('\r\n\r\n');
-  let sep = 4;
-  if (split < 0) { split = text.indexOf('\n\n'); sep = 2; }
-  if (split < 0) throw new Error('entity without a header/body separator');
-  const headers = new Map<string, string>();
-  for (const line of text.slice(0, split).replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: text.slice(split + sep) };
-}
-
-function decodeBody(e: Entity): Uint8Array {
-  const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  if (cte === 'base64') return new Uint8Array(Buffer.from(e.body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64'));
-  return new Uint8Array(Buffer.from(e.body, 'latin1'));
-}
-
-function cmsOfEml(raw: Uint8Array): Uint8Array {
-  const top = parseEntity(Buffer.from(raw).toString('latin1'));
-  const ct = top.headers.get('content-type') ?? '';
-  if (/^application\/(x-)?pkcs7-mime\b/i.test(ct)) return decodeBody(top);
-  if (/^multipart\/signed\b/i.test(ct)) {
-    const boundary = /boundary="?([^";]+)"?/i.exec(ct)?.[1];
-    if (!boundary) throw new Error('multipart/signed without a boundary');
-    for (const p of `\r\n${top.body}`.split(`\r\n--${boundary}`).slice(1)) {
-      if (p.startsWith('--')) break;
-      const part = parseEntity(p.replace(/^[ \t]*\r\n/, ''));
-      if (/^application\/(x-)?pkcs7-signature\b/i.test(part.headers.get('content-type') ?? '')) return decodeBody(part);
-    }
-    throw new Error('multipart/signed without an application/pkcs7-signature part');
-  }
-  throw new Error(`not an S/MIME CMS entity: ${ct}`);
-}
-
-const cmsBytes = (s: Sample): Uint8Array => {
-  const raw = readBytes(CORPUS, s.file);
-  return s.format === 'smime' ? cmsOfEml(raw) : raw;
-};
 
 // ---------------------------------------------------------------------------------------------
 // ASN.1 helpers (reading through asn1js; the few encodings we need to build, built here)

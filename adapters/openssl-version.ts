@@ -1,0 +1,38 @@
+/**
+ * The installed OpenSSL's version as numbers, read once from `openssl version`, so the lists of
+ * what OpenSSL cannot do can say "before 3.0.22": Debian's security updates change behaviour.
+ */
+import { runProgram } from './run.ts';
+
+let cached: readonly number[] | null | undefined;
+
+export function installedOpensslVersion(): readonly number[] | null {
+  if (cached === undefined) {
+    const r = runProgram('openssl', ['version']);
+    const m = r.kind === 'exit' ? /OpenSSL (\d+)\.(\d+)\.(\d+)/.exec(r.stdout.toString()) : null;
+    cached = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  }
+  return cached;
+}
+
+/** a < b for dotted versions ("3.0.19" < "3.0.22"). */
+export function versionBefore(a: readonly number[], b: string): boolean {
+  const bs = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, bs.length); i++) {
+    const x = a[i] ?? 0;
+    const y = bs[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+/** Keeps the entries that hold for the installed version: [reason, {before}] applies to older versions only, [reason, {since}] to newer. */
+export function forInstalledVersion(entries: Readonly<Record<string, string | readonly [string, { readonly before?: string; readonly since?: string }]>>): Readonly<Record<string, string>> {
+  const v = installedOpensslVersion() ?? [0, 0, 0];
+  const out: Record<string, string> = {};
+  for (const [id, e] of Object.entries(entries)) {
+    if (typeof e === 'string') out[id] = e;
+    else if ((!e[1].before || versionBefore(v, e[1].before)) && (!e[1].since || !versionBefore(v, e[1].since))) out[id] = e[0];
+  }
+  return out;
+}

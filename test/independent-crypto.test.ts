@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
 import type { Sample } from '../core/manifest.ts';
 import { child, decode, hex, oidOf, type Node } from './helpers/asn1.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, loadManifest } from './helpers/corpus.ts';
 import { cmsBytes } from './helpers/smime.ts';
 
 const manifest = loadManifest();

@@ -8,7 +8,6 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../core/manifest.ts';
 import { CORPUS, loadValidManifest, readBytes } from './helpers/corpus.ts';
 import { cmsBytes } from './helpers/smime.ts';
 

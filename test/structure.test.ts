@@ -6,9 +6,8 @@
  * walk over the raw bytes written here. Nothing from generators/ is used.
  */
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../core/manifest.ts';
 import { child, decode, hex, oidOf, type Node } from './helpers/asn1.ts';
-import { CORPUS, loadValidManifest, readBytes } from './helpers/corpus.ts';
+import { loadValidManifest } from './helpers/corpus.ts';
 import { cmsBytes } from './helpers/smime.ts';
 
 const manifest = loadValidManifest();

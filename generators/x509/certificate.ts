@@ -4,7 +4,7 @@
  */
 import { sign, createHash, type KeyObject } from 'node:crypto';
 import {
-  bitString, bool, concat, explicit, int, nul, octets, oid, seq, time, uintBytes, ctxPrimitive, tlv,
+  bitString, bool, explicit, int, nul, octets, oid, seq, time, uintBytes, ctxPrimitive,
   ia5,
 } from '../../core/der/encode.ts';
 import { OID } from '../../core/oids.ts';

@@ -3,10 +3,11 @@
  * recipientInfos, authEncryptedContentInfo, [1] IMPLICIT authAttrs, mac, [2] IMPLICIT
  * unauthAttrs. The mac is the AEAD tag (RFC 5084 3); authAttrs, re-tagged SET OF, are the AAD.
  */
+import { envelopeHead } from './envelope-head.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
-import { at, expectUniversal, intValue, isContext, octetsValue, UNIVERSAL } from './fields.ts';
+import { at, isContext, octetsValue } from './fields.ts';
 import {
-  attributeSet, encryptedContentInfo, originatorInfo, recipientInfos,
+  attributeSet, encryptedContentInfo,
   type AttributeSetView, type EncryptedContentInfoView, type OriginatorInfoView, type RecipientInfosView,
 } from './recipient-infos.ts';
 
@@ -24,24 +25,15 @@ export interface AuthEnvelopedDataView {
 }
 
 export function authEnvelopedDataView(ctx: CheckContext, l: Located): AuthEnvelopedDataView | null {
-  if (!expectUniversal(ctx, l, UNIVERSAL.SEQUENCE, 'AuthEnvelopedData')) return null;
-  const f = l.node.children;
-  const v = f[0];
-  if (!v) return ctx.structure('AuthEnvelopedData is empty', where(l));
-  const versionAt = at(`${l.path}.version`, v);
-  const version = intValue(ctx, versionAt, 'AuthEnvelopedData version');
-  let i = 1;
-  let oi: OriginatorInfoView | null = null;
-  if (f[i] && isContext(f[i], 0)) {
-    oi = originatorInfo(ctx, at(`${l.path}.originatorInfo`, f[i]!));
-    i++;
-  }
-  const riNode = f[i++];
+  const head = envelopeHead(ctx, l, 'AuthEnvelopedData');
+  if (!head) return null;
+  const f = head.fields;
+  const { version, versionAt, originatorInfo: oi, recipientInfos: ris } = head;
+  let i = head.next;
   const eciNode = f[i++];
-  if (!riNode || !eciNode) return ctx.structure('AuthEnvelopedData has no recipientInfos or no authEncryptedContentInfo', where(l));
-  const ris = recipientInfos(ctx, at(`${l.path}.recipientInfos`, riNode));
+  if (!eciNode) return ctx.structure('AuthEnvelopedData has no authEncryptedContentInfo', where(l));
   const eci = encryptedContentInfo(ctx, at(`${l.path}.authEncryptedContentInfo`, eciNode));
-  if (!ris || !eci) return null;
+  if (!eci) return null;
   let authAttrs: AttributeSetView | null = null;
   if (f[i] && isContext(f[i], 1) && f[i]!.constructed) {
     authAttrs = attributeSet(ctx, at(`${l.path}.authAttrs`, f[i]!), 'authAttrs');

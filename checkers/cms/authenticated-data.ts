@@ -3,10 +3,11 @@
  * recipientInfos, macAlgorithm, [1] IMPLICIT digestAlgorithm, encapContentInfo, [2] IMPLICIT
  * authAttrs, mac, [3] IMPLICIT unauthAttrs.
  */
+import { envelopeHead } from './envelope-head.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
-import { algorithmIdentifier, at, expectUniversal, intValue, isContext, octetsValue, UNIVERSAL, type AlgorithmIdentifier } from './fields.ts';
+import { algorithmIdentifier, at, isContext, octetsValue, type AlgorithmIdentifier } from './fields.ts';
 import {
-  attributeSet, encapsulatedContentInfo, implicitAlgorithmIdentifier, originatorInfo, recipientInfos,
+  attributeSet, encapsulatedContentInfo, implicitAlgorithmIdentifier,
   type AttributeSetView, type EncapsulatedContentInfoView, type OriginatorInfoView, type RecipientInfosView,
 } from './recipient-infos.ts';
 
@@ -26,24 +27,15 @@ export interface AuthenticatedDataView {
 }
 
 export function authenticatedDataView(ctx: CheckContext, l: Located): AuthenticatedDataView | null {
-  if (!expectUniversal(ctx, l, UNIVERSAL.SEQUENCE, 'AuthenticatedData')) return null;
-  const f = l.node.children;
-  const v = f[0];
-  if (!v) return ctx.structure('AuthenticatedData is empty', where(l));
-  const versionAt = at(`${l.path}.version`, v);
-  const version = intValue(ctx, versionAt, 'AuthenticatedData version');
-  let i = 1;
-  let oi: OriginatorInfoView | null = null;
-  if (f[i] && isContext(f[i], 0)) {
-    oi = originatorInfo(ctx, at(`${l.path}.originatorInfo`, f[i]!));
-    i++;
-  }
-  const riNode = f[i++];
-  const macAlgNode = f[i++];
-  if (!riNode || !macAlgNode) return ctx.structure('AuthenticatedData has no recipientInfos or no macAlgorithm', where(l));
-  const ris = recipientInfos(ctx, at(`${l.path}.recipientInfos`, riNode));
-  const macAlgorithm = algorithmIdentifier(ctx, at(`${l.path}.macAlgorithm`, macAlgNode), 'macAlgorithm');
-  if (!ris || !macAlgorithm) return null;
+  const head = envelopeHead(ctx, l, 'AuthenticatedData');
+  if (!head) return null;
+  const f = head.fields;
+  const { version, versionAt, originatorInfo: oi, recipientInfos: ris } = head;
+  let i = head.next;
+  const macAlgorithmNode = f[i++];
+  if (!macAlgorithmNode) return ctx.structure('AuthenticatedData has no macAlgorithm', where(l));
+  const macAlgorithm = algorithmIdentifier(ctx, at(`${l.path}.macAlgorithm`, macAlgorithmNode), 'macAlgorithm');
+  if (!macAlgorithm) return null;
   let digestAlgorithm: AlgorithmIdentifier | null = null;
   if (f[i] && isContext(f[i], 1)) {
     digestAlgorithm = implicitAlgorithmIdentifier(ctx, at(`${l.path}.digestAlgorithm`, f[i]!), 'digestAlgorithm');

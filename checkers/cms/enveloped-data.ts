@@ -3,10 +3,11 @@
  * version, [0] IMPLICIT originatorInfo, recipientInfos, encryptedContentInfo, [1] IMPLICIT
  * unprotectedAttrs. Structural problems are recorded while building (cmsi/asn1-structure).
  */
+import { envelopeHead } from './envelope-head.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
-import { at, expectUniversal, intValue, isContext, UNIVERSAL } from './fields.ts';
+import { at, isContext } from './fields.ts';
 import {
-  attributeSet, encryptedContentInfo, originatorInfo, recipientInfos,
+  attributeSet, encryptedContentInfo,
   type AttributeSetView, type EncryptedContentInfoView, type OriginatorInfoView, type RecipientInfosView,
 } from './recipient-infos.ts';
 
@@ -21,24 +22,15 @@ export interface EnvelopedDataView {
 }
 
 export function envelopedDataView(ctx: CheckContext, l: Located): EnvelopedDataView | null {
-  if (!expectUniversal(ctx, l, UNIVERSAL.SEQUENCE, 'EnvelopedData')) return null;
-  const f = l.node.children;
-  const v = f[0];
-  if (!v) return ctx.structure('EnvelopedData is empty', where(l));
-  const versionAt = at(`${l.path}.version`, v);
-  const version = intValue(ctx, versionAt, 'EnvelopedData version');
-  let i = 1;
-  let oi: OriginatorInfoView | null = null;
-  if (f[i] && isContext(f[i], 0)) {
-    oi = originatorInfo(ctx, at(`${l.path}.originatorInfo`, f[i]!));
-    i++;
-  }
-  const riNode = f[i++];
+  const head = envelopeHead(ctx, l, 'EnvelopedData');
+  if (!head) return null;
+  const f = head.fields;
+  const { version, versionAt, originatorInfo: oi, recipientInfos: ris } = head;
+  let i = head.next;
   const eciNode = f[i++];
-  if (!riNode || !eciNode) return ctx.structure('EnvelopedData has no recipientInfos or no encryptedContentInfo', where(l));
-  const ris = recipientInfos(ctx, at(`${l.path}.recipientInfos`, riNode));
+  if (!eciNode) return ctx.structure('EnvelopedData has no encryptedContentInfo', where(l));
   const eci = encryptedContentInfo(ctx, at(`${l.path}.encryptedContentInfo`, eciNode));
-  if (!ris || !eci) return null;
+  if (!eci) return null;
   let unprotectedAttrs: AttributeSetView | null = null;
   if (f[i] && isContext(f[i], 1) && f[i]!.constructed) {
     unprotectedAttrs = attributeSet(ctx, at(`${l.path}.unprotectedAttrs`, f[i]!), 'unprotectedAttrs');

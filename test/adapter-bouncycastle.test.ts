@@ -9,31 +9,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProduceFeature } from '../adapters/adapter.ts';
 import { BC_REJECTS_VALID, BC_UNSUPPORTED, bouncycastleAdapter as bc, bouncycastleJvm } from '../adapters/stacks/bouncycastle.ts';
-import type { ConsumeVerdict } from '../adapters/verdict.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+import { adapterDriver, flipLast, padLength } from './helpers/adapter-driver.ts';
 import { acceptsWith, failedRules, PRODUCED_CONTENT, produceAndJudge, verdictText } from './helpers/produced-check.ts';
 
-const manifest = loadManifest();
-const sample = (id: string) => {
-  const s = manifest.samples.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return s;
-};
-
-async function consume(id: string, tamper?: (b: Uint8Array) => void): Promise<ConsumeVerdict> {
-  const s = sample(id);
-  const bytes = readBytes(CORPUS, s.file).slice();
-  tamper?.(bytes);
-  return bc.consume({ manifest, dir: CORPUS, sample: s, bytes });
-}
-
-const expected = (id: string) => readBytes(CORPUS, sample(id).inputs.content as string);
-
-/** The last octet of a signed DER sample is the end of the signature value. */
-const flipLast = (b: Uint8Array) => { b[b.length - 1]! ^= 0x01; };
-/** CBC: the last octet of the next-to-last block becomes the padding length octet XOR 0x10, a
- * certain padding failure. For GCM any ciphertext octet fails the tag. */
-const padLength = (b: Uint8Array) => { b[b.length - 17]! ^= 0x10; };
+const { manifest, sample, consume, expected } = adapterDriver(bc, { requireSupported: false });
 
 afterAll(() => bc.close());
 

@@ -6,28 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forgeAdapter as forge } from '../adapters/stacks/forge.ts';
-import type { ConsumeVerdict } from '../adapters/verdict.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+import { adapterDriver, padLength } from './helpers/adapter-driver.ts';
 import { acceptsWith, failedRules, PRODUCED_CONTENT, produceAndJudge, verdictText } from './helpers/produced-check.ts';
 
-const manifest = loadManifest();
-const sample = (id: string) => {
-  const s = manifest.samples.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return s;
-};
-
-async function consume(id: string, tamper?: (b: Uint8Array) => void): Promise<ConsumeVerdict> {
-  const s = sample(id);
-  expect(forge.consumes(s), id).toEqual({ supported: true });
-  const bytes = readBytes(CORPUS, s.file).slice();
-  tamper?.(bytes);
-  return forge.consume({ manifest, dir: CORPUS, sample: s, bytes });
-}
-
-const expected = (id: string) => readBytes(CORPUS, sample(id).inputs.content as string);
-/** CBC: the padding length octet of the plaintext XOR 0x10, a certain padding failure. */
-const padLength = (b: Uint8Array) => { b[b.length - 17]! ^= 0x10; };
+const { manifest, sample, consume, expected } = adapterDriver(forge);
 
 describe('node-forge adapter', () => {
   it('probes the installed node-forge', async () => {

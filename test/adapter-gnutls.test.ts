@@ -10,33 +10,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../adapters/run.ts';
 import { gnutlsAdapter as gnutls } from '../adapters/stacks/gnutls.ts';
-import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import { readDer, type DerNode } from '../core/der/reader.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+import { adapterDriver } from './helpers/adapter-driver.ts';
 
-const manifest = loadManifest();
-const sample = (id: string) => {
-  const s = manifest.samples.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return s;
-};
-
-async function consume(id: string, tamper?: (b: Uint8Array) => void): Promise<ConsumeVerdict> {
-  const s = sample(id);
-  const bytes = readBytes(CORPUS, s.file).slice();
-  tamper?.(bytes);
-  expect(gnutls.consumes(s)).toEqual({ supported: true });
-  return gnutls.consume({ manifest, dir: CORPUS, sample: s, bytes });
-}
-
-async function expectAccepted(id: string): Promise<void> {
-  const v = await consume(id);
-  expect(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict, id).toBe('accept');
-  const expected = sample(id).inputs.content;
-  if (v.verdict === 'accept' && expected) expect(Buffer.from(v.content ?? []).equals(Buffer.from(readBytes(CORPUS, expected))), id).toBe(true);
-}
+const { manifest, sample, consume, expectAccepted } = adapterDriver(gnutls);
 
 /** Flips the last octet of the n-th SignerInfo's signature value (DER SignedData). */
 const flipSignature = (n: number) => (b: Uint8Array) => {

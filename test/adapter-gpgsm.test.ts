@@ -10,33 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProduceFeature } from '../adapters/adapter.ts';
 import { runProgram } from '../adapters/run.ts';
 import { gpgsmAdapter as gpgsm } from '../adapters/stacks/gpgsm.ts';
-import type { ConsumeVerdict } from '../adapters/verdict.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
 
-const manifest = loadManifest();
-const sample = (id: string) => {
-  const s = manifest.samples.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return s;
-};
-
-async function consume(id: string, tamper?: (b: Uint8Array) => void): Promise<ConsumeVerdict> {
-  const s = sample(id);
-  const bytes = readBytes(CORPUS, s.file).slice();
-  tamper?.(bytes);
-  expect(gpgsm.consumes(s)).toEqual({ supported: true });
-  return gpgsm.consume({ manifest, dir: CORPUS, sample: s, bytes });
-}
-
-async function expectAccepted(id: string): Promise<void> {
-  const v = await consume(id);
-  expect(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict, id).toBe('accept');
-  const expected = sample(id).inputs.content;
-  if (v.verdict === 'accept' && expected) expect(Buffer.from(v.content ?? []).equals(Buffer.from(readBytes(CORPUS, expected))), id).toBe(true);
-}
-
-/** The last octet of these DER samples is the end of the signature value or of the ciphertext. */
-const flipLast = (b: Uint8Array) => { b[b.length - 1]! ^= 0x01; };
+const { manifest, sample, consume, expectAccepted } = adapterDriver(gpgsm);
 
 afterAll(() => gpgsm.close());
 

@@ -11,35 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProduceFeature } from '../adapters/adapter.ts';
 import { runProgram } from '../adapters/run.ts';
 import { nssAdapter as nss, parseHeader } from '../adapters/stacks/nss.ts';
-import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
 
-const manifest = loadManifest();
-const sample = (id: string) => {
-  const s = manifest.samples.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return s;
-};
+const { sample, consume, expectAccepted } = adapterDriver(nss);
 
-async function consume(id: string, tamper?: (b: Uint8Array) => void): Promise<ConsumeVerdict> {
-  const s = sample(id);
-  const bytes = readBytes(CORPUS, s.file).slice();
-  tamper?.(bytes);
-  expect(nss.consumes(s)).toEqual({ supported: true });
-  return nss.consume({ manifest, dir: CORPUS, sample: s, bytes });
-}
-
-async function expectAccepted(id: string): Promise<void> {
-  const v = await consume(id);
-  expect(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict, id).toBe('accept');
-  const expected = sample(id).inputs.content;
-  if (v.verdict === 'accept' && expected) expect(Buffer.from(v.content ?? []).equals(Buffer.from(readBytes(CORPUS, expected))), id).toBe(true);
-}
-
-/** The last octet of a signed DER sample is the end of the signature value. */
-const flipLast = (b: Uint8Array) => { b[b.length - 1]! ^= 0x01; };
 /** In a DER EnvelopedData whose ciphertext ends the message, a change to the last octet of the
  * next-to-last CBC block lands on the padding length octet of the plaintext. XOR 0x10 turns any
  * length 1..16 into 0 or more than 16: a certain padding failure. */

@@ -12,23 +12,10 @@ import type { ProduceFeature } from '../adapters/adapter.ts';
 import { runProgram } from '../adapters/run.ts';
 import { JsonLineWorker } from '../adapters/stacks/json-worker.ts';
 import { pythonCryptographyAdapter as py } from '../adapters/stacks/python-cryptography.ts';
-import type { ConsumeVerdict } from '../adapters/verdict.ts';
-import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+import { adapterDriver } from './helpers/adapter-driver.ts';
 
-const manifest = loadManifest();
-const sample = (id: string) => {
-  const s = manifest.samples.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return s;
-};
-
-async function consume(id: string, tamper?: (b: Uint8Array) => void): Promise<ConsumeVerdict> {
-  const s = sample(id);
-  const bytes = readBytes(CORPUS, s.file).slice();
-  tamper?.(bytes);
-  expect(py.consumes(s)).toEqual({ supported: true });
-  return py.consume({ manifest, dir: CORPUS, sample: s, bytes });
-}
+const { sample, consume } = adapterDriver(py);
 
 afterAll(() => py.close());
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { repoPath } from './paths.ts';
 
 export const BUG_TYPES = [
   'AUTH_BYPASS', 'CONFIDENTIALITY', 'BER_ENCODING', 'MALLEABILITY', 'MISSING_CHECK', 'EDGE_CASE', 'LEGACY', 'DOS', 'WRONG_PRIMITIVE',
@@ -51,7 +52,7 @@ export const FLAGS_SCHEMA = {
   },
 } as const;
 
-export const FLAGS_PATH = new URL('../data/flags.yaml', import.meta.url).pathname;
+export const FLAGS_PATH = repoPath('data', 'flags.yaml');
 
 export function loadFlags(path = FLAGS_PATH): FlagsFile {
   return parse(readFileSync(path, 'utf8')) as FlagsFile;

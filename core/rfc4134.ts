@@ -17,12 +17,12 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './paths.ts';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** The vendored RFC text, resolved relative to this module (core/ -> ../spec/rfc/). */
-export const RFC4134_PATH = fileURLToPath(new URL('../spec/rfc/rfc4134.txt', import.meta.url));
+export const RFC4134_PATH = repoPath('spec', 'rfc', 'rfc4134.txt');
 
 /** Decoder state for one open file: 6-bit groups accumulate into whole bytes. */
 interface OpenFile {

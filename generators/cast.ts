@@ -11,8 +11,9 @@ import { seq } from '../core/der/encode.ts';
 import { at, children, contentBytes, encodedOf, readTlv } from '../core/der/tlv.ts';
 
 import type { KeyFamily } from './cast-spec.ts';
+import { repoPath } from '../core/paths.ts';
 
-export const CAST_DIR = new URL('../corpus/keys/', import.meta.url).pathname;
+export const CAST_DIR = repoPath('corpus', 'keys') + '/';
 
 /** Key families of the committed cast, plus the 1024-bit RFC 4134 keys (generators/rfc4134-cast.ts). */
 export type IdentityFamily = KeyFamily | 'rsa1024' | 'dsa1024';

@@ -28,8 +28,9 @@ import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceRe
 import { runProgram } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { mimeOnlyDefect, openLayers, trustAnchorPaths, type LayerInput } from './layers.ts';
+import { REPO_ROOT } from '../../core/paths.ts';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+const REPO = REPO_ROOT;
 const SOURCE = join(REPO, 'adapters', 'stacks', 'java', 'CmsiBc.java');
 const JARS = ['bcprov', 'bcpkix', 'bcutil'].map((j) => `/usr/share/java/${j}.jar`);
 /** Per request; below the interop harness's 30 s so a stuck JVM is ours to kill. */

@@ -26,8 +26,9 @@ import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { mimeOnlyDefect, openLayers, trustAnchorPaths, type LayerInput } from './layers.ts';
+import { REPO_ROOT } from '../../core/paths.ts';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+const REPO = REPO_ROOT;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -9,13 +9,13 @@
  * process for every message and ends it after the answer (bench/interop.ts compares the two).
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ProduceFeature, ProduceResult, Support } from '../adapter.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { JsonLineWorker, type WorkerReply } from './json-worker.ts';
+import { repoPath } from '../../core/paths.ts';
 
-const SERVER = fileURLToPath(new URL('./python/pkcs7_server.py', import.meta.url));
+const SERVER = repoPath('adapters', 'stacks', 'python', 'pkcs7_server.py');
 
 const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
 const unb64 = (s: unknown): Uint8Array => new Uint8Array(Buffer.from(String(s), 'base64'));

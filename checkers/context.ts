@@ -1,13 +1,17 @@
 /**
  * The state one message is checked in: its bytes, the findings so far, the profile, and the
  * catalog levels. Rules report through `check`, which records a pass or a failure (a warning for
- * SHOULD-level rules), so every rule that ran shows up in the JUnit and SARIF outputs.
+ * SHOULD-level rules), so every rule that ran shows up in the JUnit and SARIF outputs; through
+ * `unchecked` when a rule cannot be decided (a missing input, an unsupported algorithm); and a
+ * resource bound that stops the check is recorded once with `hitLimit`.
  */
 import { MANDATORY_LEVELS, type Catalog, type Level } from '../core/catalog.ts';
 import type { DerNode } from '../core/der/reader.ts';
 import type { Profile } from '../core/vocabulary.ts';
+import type { Layer } from '../core/layers.ts';
 import { BUILTIN_RULES } from './builtin-rules.ts';
-import type { Finding, Where } from './finding.ts';
+import type { Finding, LimitHit, Where } from './finding.ts';
+import { layerOf } from './layers.ts';
 
 export interface Located {
   readonly path: string;
@@ -26,6 +30,8 @@ export const V3_ALIASES: Readonly<Record<string, string>> = {
 
 export class CheckContext {
   readonly findings: Finding[] = [];
+  /** The first resource limit that stopped the check, if any (the verdict is then unchecked). */
+  limit: LimitHit | undefined;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -54,19 +60,35 @@ export class CheckContext {
     return this.catalog.get(v3)?.profiles.includes('v3') ? v3 : null;
   }
 
-  /** Records the outcome of one rule on one place; returns `ok` for chaining. */
-  check(requested: string, ok: boolean, message: string, at: Where): boolean {
+  /**
+   * Records the outcome of one rule on one place; returns `ok` for chaining. `layer` overrides
+   * the rule's own layer (checkers/layers.ts) for this one finding.
+   */
+  check(requested: string, ok: boolean, message: string, at: Where, layer?: Layer): boolean {
     const rule = this.resolve(requested);
     if (!rule) return ok;
     const level = this.levelOf(rule);
     const status = ok ? 'pass' : MANDATORY_LEVELS.has(level as Level) ? 'fail' : 'warn';
-    this.findings.push({ rule, level, status, message, ...at });
+    const producerOnly = status === 'fail' && this.catalog.get(rule)?.receivers === 'must-accept';
+    this.findings.push({ rule, level, status, layer: layer ?? layerOf(rule, this.catalog), message, ...at, ...(producerOnly ? { producerOnly: true as const } : {}) });
     return ok;
   }
 
-  fail(rule: string, message: string, at: Where): false {
-    this.check(rule, false, message, at);
+  fail(rule: string, message: string, at: Where, layer?: Layer): false {
+    this.check(rule, false, message, at, layer);
     return false;
+  }
+
+  /** The rule could not be decided here (say why in `message`): neither a pass nor a failure. */
+  unchecked(requested: string, message: string, at: Where, layer?: Layer): void {
+    const rule = this.resolve(requested);
+    if (!rule) return;
+    this.findings.push({ rule, level: this.levelOf(rule), status: 'unchecked', layer: layer ?? layerOf(rule, this.catalog), message, ...at });
+  }
+
+  /** A resource bound stopped the check: the verdict becomes unchecked, whatever else was found. */
+  hitLimit(hit: LimitHit): void {
+    this.limit ??= hit;
   }
 
   /** A structural problem: the field is not what the ASN.1 says. */

@@ -1,18 +1,20 @@
 /**
  * The checker engine: one file in, one FileResult out. It finds the CMS (checkers/input.ts),
  * reads it with the strict reader, builds the view for its content type, runs every static rule
- * and, when inputs allow, the crypto rules, then decides the verdict: unparseable when the bytes
- * are not a CMS structure, invalid when any MUST-level rule fails, else valid.
+ * and, when inputs allow, the crypto rules, then decides the verdict (checkers/verdict.ts):
+ * unparseable when the bytes are not a CMS structure, else valid, acceptable, invalid or
+ * unchecked. A resource bound of the reader (depth, node count) is a limit, not a finding.
  */
-import { MANDATORY_LEVELS, type Catalog, type Level } from '../core/catalog.ts';
-import { readDer, type DerNode } from '../core/der/reader.ts';
+import type { Catalog } from '../core/catalog.ts';
+import { readDer, type DefectCode, type DerNode } from '../core/der/reader.ts';
 import { decodeOid } from '../core/der/values.ts';
 import { OID, oidName } from '../core/oids.ts';
 import type { Profile } from '../core/vocabulary.ts';
 import { CheckContext } from './context.ts';
 import { at, oidValue } from './cms/fields.ts';
 import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
-import type { FileResult, Verdict } from './finding.ts';
+import type { FileResult, Finding, Verdict } from './finding.ts';
+import { decide, layerStatuses } from './verdict.ts';
 import { loadInput } from './input.ts';
 import { checkMime } from './rules/mime.ts';
 
@@ -35,45 +37,58 @@ const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData
 export function checkBytes(file: string, bytes: Uint8Array, options: CheckOptions): FileResult {
   const input = loadInput(bytes);
   if (!input.ok) {
-    return { file, verdict: 'unparseable', origin: 'der', findings: [{ rule: 'cmsi/input-format', level: 'MUST', status: 'fail', message: input.error, path: '', offset: 0, length: 0 }] };
+    const findings: Finding[] = [{ rule: 'cmsi/input-format', level: 'MUST', status: 'fail', layer: 'encoding', message: input.error, path: '', offset: 0, length: 0 }];
+    return { file, verdict: 'unparseable', origin: 'der', findings, layers: layerStatuses(findings), reason: `encoding (${input.error})` };
   }
   const ctx = new CheckContext(input.cms, options.profile, options.catalog);
-  const verdict = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
-  if (input.mime && verdict !== 'unparseable') {
-    checkMime(ctx, input.mime);
-    return { file, verdict: verdictOf(ctx), origin: input.origin, findings: ctx.findings };
-  }
-  return { file, verdict, origin: input.origin, findings: ctx.findings };
+  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
+  if (input.mime && parsed) checkMime(ctx, input.mime);
+  const d = decide(ctx.findings, ctx.limit);
+  const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';
+  return { file, verdict, origin: input.origin, findings: ctx.findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}) };
 }
 
-function checkCms(ctx: CheckContext, options: CheckOptions): Verdict {
+/** Reader defects that are resource bounds, with the flag that would raise them. */
+const LIMIT_DEFECTS: Partial<Record<DefectCode, { limit: string; flag: string }>> = {
+  'too-deep': { limit: 'depth', flag: '--max-depth' },
+  'too-many-nodes': { limit: 'nodes', flag: '--max-nodes' },
+};
+
+/** Checks the CMS; false when the bytes are not a CMS structure at all (unparseable). */
+function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
   const read = readDer(ctx.bytes);
   for (const d of read.defects.filter((x) => x.kind === 'fatal')) {
-    // The bytes are not one BER value (truncated, overlong, trailing data, too deep): not a
-    // ContentInfo as RFC 5652 3 requires.
-    ctx.fail('rfc5652/3/content-info-outer-type', d.message, { path: '', offset: d.offset, length: d.length });
+    const limit = LIMIT_DEFECTS[d.code];
+    if (limit) {
+      ctx.hitLimit({ ...limit, value: 0, message: d.message, offset: d.offset });
+      continue;
+    }
+    // The bytes are not one BER value (truncated, overlong, trailing data): not a ContentInfo as
+    // RFC 5652 3 requires.
+    ctx.fail('rfc5652/3/content-info-outer-type', d.message, { path: '', offset: d.offset, length: d.length }, 'encoding');
   }
-  if (!read.root) return recognisableCms(ctx) ? 'invalid' : 'unparseable';
+  if (!read.fatal) ctx.check('rfc5652/3/content-info-outer-type', true, 'the input is one complete BER value', { path: '', offset: 0, length: ctx.bytes.length }, 'encoding');
+  if (!read.root) return recognisableCms(ctx);
   const root = read.root;
   const [typeNode, wrapper] = root.children;
   if (root.cls !== 'universal' || root.tag !== 16 || !typeNode || typeNode.tag !== 6) {
     ctx.structure('not a ContentInfo: expected SEQUENCE { contentType OBJECT IDENTIFIER, ... }', { path: 'contentInfo', offset: root.offset, length: root.end - root.offset });
-    return 'unparseable';
+    return false;
   }
   const type = oidValue(ctx, at('contentInfo.contentType', typeNode), 'contentType');
-  if (type === null) return 'unparseable';
+  if (type === null) return false;
   if (!KNOWN_TYPES.has(type)) {
     ctx.check('cmsi/unknown-content-type', false, `content type ${type} is not one this checker knows`, { path: 'contentInfo.contentType', offset: typeNode.offset, length: typeNode.end - typeNode.offset });
-    return verdictOf(ctx);
+    return true;
   }
   if (!wrapper || wrapper.cls !== 'context' || wrapper.tag !== 0 || !wrapper.constructed || wrapper.children.length !== 1) {
     const w = { path: 'contentInfo.content', offset: (wrapper ?? root).offset, length: ((wrapper ?? root).end - (wrapper ?? root).offset) };
     ctx.structure('ContentInfo content is not [0] EXPLICIT', w);
     ctx.fail('rfc5652/3/content-info-outer-type', 'ContentInfo content is not [0] EXPLICIT (RFC 5652 3)', w);
-    return verdictOf(ctx);
+    return true;
   }
   dispatch(ctx, type, at(`${oidName(type)}`, wrapper.children[0]!), options);
-  return verdictOf(ctx);
+  return true;
 }
 
 function dispatch(ctx: CheckContext, type: string, l: { path: string; node: DerNode }, options: CheckOptions): void {
@@ -92,8 +107,3 @@ function recognisableCms(ctx: CheckContext): boolean {
   const d = decodeOid(b.subarray(p + 2, p + 2 + len));
   return d.ok && KNOWN_TYPES.has(d.value);
 }
-
-function verdictOf(ctx: CheckContext): Verdict {
-  return ctx.findings.some((f) => f.status === 'fail' && (MANDATORY_LEVELS.has(f.level as Level) || f.rule === 'cmsi/crypto-unverifiable')) ? 'invalid' : 'valid';
-}
-

@@ -43,8 +43,16 @@ message or --cert, the content in the message, --content, or the signed part of 
   --passes                         text format: also list the rules that passed
   --out FILE                       write the report to FILE instead of stdout
 
-Verdicts: valid, invalid (a MUST-level rule or a crypto check failed; SHOULD failures are
-warnings), unparseable (not a CMS structure). Exit 0 all valid, 1 otherwise, 2 usage/I-O error.
+Verdicts: valid; acceptable (only producer MUSTs that receivers must tolerate are broken, e.g.
+NULL parameters in a SHA-256 AlgorithmIdentifier, RFC 5754 2); invalid (a MUST-level rule or a
+crypto check failed; SHOULD failures are warnings); unchecked (nothing failed, but something
+could not be decided: a missing certificate, key or content, an unsupported algorithm, or a
+resource limit); unparseable (not a CMS structure). The text output opens each file with its
+verdict and the first layer that decided it (encoding, structure, crypto, certificate, path,
+policy, mime).
+
+Exit codes: 0 every file valid or acceptable; 1 a file invalid or unparseable (with --manifest:
+a verdict differs from the manifest's); 3 none invalid, but a file unchecked; 2 usage or I/O error.
 
 Example: cmsi check corpus/samples/signed-data/rsa-sha256/attached.der --format json`;
 
@@ -110,7 +118,13 @@ export function checkCommand(argv: readonly string[]): number {
     else process.stderr.write(`all ${results.length} samples have the verdict the manifest expects\n`);
     return mismatches.length ? 1 : 0;
   }
-  return results.every((r) => r.verdict === 'valid') ? 0 : 1;
+  return exitCodeOf(results);
+}
+
+/** 1 when any file is invalid or unparseable, else 3 when any is unchecked, else 0. */
+export function exitCodeOf(results: readonly FileResult[]): number {
+  if (results.some((r) => r.verdict === 'invalid' || r.verdict === 'unparseable')) return 1;
+  return results.some((r) => r.verdict === 'unchecked') ? 3 : 0;
 }
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
@@ -160,9 +174,11 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile):
     results.push(r);
     const why = () => r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
     if (s.expected === 'valid' && r.verdict !== 'valid') {
-      mismatches.push(`  ${s.id}: ${r.verdict}, expected valid (${why()})`);
-    } else if (s.expected === 'invalid' && r.verdict === 'valid') {
-      mismatches.push(`  ${s.id}: valid, expected invalid (it violates ${s.requirements.join(', ')})`);
+      mismatches.push(`  ${s.id}: ${r.verdict}, expected valid (${r.reason ?? why()})`);
+    } else if (s.expected === 'invalid' && r.verdict !== 'invalid' && r.verdict !== 'unparseable') {
+      mismatches.push(`  ${s.id}: ${r.verdict}, expected invalid (it violates ${s.requirements.join(', ')})`);
+    } else if (s.expected === 'acceptable' && r.verdict !== 'acceptable' && r.verdict !== 'valid') {
+      mismatches.push(`  ${s.id}: ${r.verdict}, expected acceptable (${r.reason ?? why()})`);
     } else if (s.expected !== 'valid' && !r.findings.some((f) => f.status !== 'pass' && s.requirements.includes(f.rule))) {
       // An invalid or acceptable sample must be caught for the reason it was made.
       mismatches.push(`  ${s.id}: ${r.verdict}, but no finding for ${s.requirements.join(', ')}${why() ? ` (found: ${why()})` : ''}`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROFILES, type Profile } from './vocabulary.ts';
 import { repoPath } from './paths.ts';
+import { LAYERS, type Layer } from './layers.ts';
 
 export const LEVELS = ['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -38,7 +39,25 @@ export interface CatalogEntry {
   /** Why it cannot be tested (untestable), or how a behavioral test would observe it. */
   readonly reason?: string;
   readonly profiles: readonly Profile[];
+  /**
+   * The checker layer a rule citing this entry reports in (checkers/layers.ts derives it when
+   * absent: crypto for crypto entries, mime for the MIME sections, certificate for RFC 8550/5280,
+   * structure otherwise).
+   */
+  readonly layer?: Layer;
+  /**
+   * For a statement that binds a producer: what receivers must do with a message that breaks it.
+   * must-accept (the RFCs oblige receivers to accept it anyway, e.g. RFC 5754 2 on NULL SHA-2
+   * parameters): the checker's verdict is `acceptable`, not `invalid`; must-reject or absent: a
+   * MUST failure makes the message invalid; may: receivers may do either.
+   */
+  readonly receivers?: Receivers;
+  /** Why `receivers` was decided so, from the RFC text (required with must-accept or may). */
+  readonly receiversReason?: string;
 }
+
+export const RECEIVERS = ['must-accept', 'must-reject', 'may'] as const;
+export type Receivers = (typeof RECEIVERS)[number];
 
 export interface CatalogFile {
   readonly version: 1;
@@ -81,9 +100,14 @@ export const CATALOG_SCHEMA = {
           test: { enum: [...TEST_KINDS] },
           reason: { type: 'string', minLength: 5 },
           profiles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PROFILES] } },
+          layer: { enum: [...LAYERS] },
+          receivers: { enum: [...RECEIVERS] },
+          receiversReason: { type: 'string', minLength: 10 },
         },
-        if: { properties: { test: { const: 'untestable' } } },
-        then: { required: ['reason'] },
+        allOf: [
+          { if: { properties: { test: { const: 'untestable' } } }, then: { required: ['reason'] } },
+          { if: { required: ['receivers'], properties: { receivers: { enum: ['must-accept', 'may'] } } }, then: { required: ['receiversReason'] } },
+        ],
       },
     },
   },

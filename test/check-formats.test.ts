@@ -1,7 +1,8 @@
 /**
- * `cmsi check` output formats and exit codes as a user and a CI dashboard meet them: text lines
- * `FILE:offset: LEVEL rule: message`, JSON version 1, SARIF 2.1.0 with byte regions, JUnit with one
- * testcase per file x rule; exit 0 all valid, 1 any invalid, 2 usage errors. All files in one process.
+ * `cmsi check` output formats and exit codes as a user and a CI dashboard meet them: text opening
+ * each file with `FILE: verdict: layer (reason)`, then lines `FILE:offset: LEVEL rule: message`;
+ * JSON version 2 with layers; SARIF 2.1.0 with byte regions; JUnit with one testcase per file x
+ * rule; exit 0 all valid, 1 any invalid, 2 usage errors. All files in one process.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,23 +17,26 @@ const VALID = join(CORPUS, 'samples/signed-data/rsa-sha256/attached.der');
 const INVALID = join(CORPUS, 'samples/invalid/signed/content-type-attr-differs.der');
 
 describe('cmsi check formats', () => {
-  it('text: one line per finding with offset, level and rule, then a verdict line; exit 1 when any file is invalid', () => {
+  it('text: a verdict line opening with the deciding layer, then one line per finding with offset, level and rule; exit 1 when any file is invalid', () => {
     const r = cmsi(VALID, INVALID);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/content-type-attr-differs\.der:\d+: MUST rfc5652\/11\.1\/value-matches-econtent-type: /);
-    expect(r.stdout).toMatch(/attached\.der: valid \(0 failed/);
-    expect(r.stdout).toMatch(/content-type-attr-differs\.der: invalid \(1 failed/);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/attached\.der: valid \(0 failed/);
+    expect(lines[1]).toMatch(/content-type-attr-differs\.der: invalid: structure \(content-type [0-9.]+ differs from eContentType [0-9.]+\) \(1 failed/);
+    expect(lines[2]).toMatch(/content-type-attr-differs\.der:\d+: MUST rfc5652\/11\.1\/value-matches-econtent-type: /);
   });
 
   it('exit 0 when every file is valid', () => expect(cmsi(VALID).code).toBe(0));
 
-  it('json: version 1, a result per file with verdict and located findings', () => {
+  it('json: version 2, a result per file with verdict, layer statuses and located findings', () => {
     const r = cmsi(VALID, INVALID, '--format', 'json');
-    const j = JSON.parse(r.stdout) as { version: number; results: { file: string; verdict: string; findings: Record<string, unknown>[] }[] };
-    expect(j.version).toBe(1);
+    const j = JSON.parse(r.stdout) as { version: number; results: { file: string; verdict: string; layers: Record<string, string>; findings: Record<string, unknown>[] }[] };
+    expect(j.version).toBe(2);
     expect(j.results.map((x) => x.verdict)).toEqual(['valid', 'invalid']);
+    expect(j.results[1]!.layers).toMatchObject({ encoding: 'pass', structure: 'fail' });
     const f = j.results[1]!.findings.find((x) => x.status === 'fail')!;
-    expect(Object.keys(f).sort()).toEqual(['length', 'level', 'message', 'offset', 'path', 'rule', 'status']);
+    expect(Object.keys(f).sort()).toEqual(['layer', 'length', 'level', 'message', 'offset', 'path', 'rule', 'status']);
+    expect(f.layer).toBe('structure');
     expect(f.path).toBe('signedData.signerInfos[0].signedAttrs[0]');
     expect(typeof f.offset).toBe('number');
   });

@@ -23,7 +23,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../core/catalog.ts';
 import { readDer, type DerNode } from '../core/der/reader.ts';
 import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
-import type { FileResult } from '../checkers/finding.ts';
+import { LAYERS, type FileResult } from '../checkers/finding.ts';
 import { certInfo } from '../checkers/crypto/certificates.ts';
 import { loadInput } from '../checkers/input.ts';
 import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
@@ -36,8 +36,9 @@ const PROPERTY_TIMEOUT = 180_000;
 
 const catalog = loadCatalog();
 const BARE: CheckOptions = { catalog, profile: 'current', certs: [], content: null };
-const VERDICTS = new Set(['valid', 'invalid', 'unparseable']);
-const STATUSES = new Set(['pass', 'warn', 'fail']);
+const VERDICTS = new Set(['valid', 'acceptable', 'invalid', 'unchecked', 'unparseable']);
+const STATUSES = new Set(['pass', 'warn', 'fail', 'unchecked']);
+const LAYER_SET = new Set<string>(LAYERS);
 
 // ---------------------------------------------------------------------------------------------
 // The corpus, with each sample's own inputs (signer certificates, trust anchors, detached content,
@@ -108,11 +109,17 @@ function assertWellFormed(r: FileResult): void {
   if (!VERDICTS.has(r.verdict)) throw new Error(`verdict ${String(r.verdict)}`);
   if (!Array.isArray(r.findings)) throw new Error('findings is not an array');
   for (const f of r.findings) {
-    if (typeof f.rule !== 'string' || !STATUSES.has(f.status) || !Number.isFinite(f.offset) || !Number.isFinite(f.length)) {
+    if (typeof f.rule !== 'string' || !STATUSES.has(f.status) || !LAYER_SET.has(f.layer) || !Number.isFinite(f.offset) || !Number.isFinite(f.length)) {
       throw new Error(`malformed finding ${JSON.stringify(f)}`);
     }
   }
-  if (r.verdict !== 'valid' && !r.findings.some((f) => f.status === 'fail')) throw new Error(`verdict ${r.verdict} without a failing finding`);
+  // Each verdict carries what decided it: a failure, a producer-only failure, a limit or an
+  // undecided rule. Nothing is unchecked without saying why.
+  const failing = r.findings.some((f) => f.status === 'fail' && !f.producerOnly);
+  if ((r.verdict === 'invalid' || r.verdict === 'unparseable') && !failing) throw new Error(`verdict ${r.verdict} without a failing finding`);
+  if (r.verdict === 'unchecked' && !r.limit && !r.findings.some((f) => f.status === 'unchecked')) throw new Error('verdict unchecked without a limit or an unchecked finding');
+  if (r.verdict === 'acceptable' && !r.findings.some((f) => f.producerOnly)) throw new Error('verdict acceptable without a producer-only failure');
+  if (r.verdict === 'valid' && (failing || r.limit)) throw new Error('verdict valid with a failure or a limit');
 }
 
 function check(group: string, label: string, bytes: Uint8Array, options: CheckOptions = BARE): FileResult {
@@ -499,20 +506,26 @@ describe('checker robustness: explicit hostile inputs', () => {
     hostile('9-octet length', concat([[0x30, 0x89, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], signed.cms]), /length of 9 octets/);
   });
 
-  it('10,000-deep nesting is a finding, not a stack overflow', () => {
+  it('10,000-deep nesting stops at the depth limit: unchecked with the limit named, never invalid or valid, no stack overflow', () => {
+    const limited = (name: string, bytes: Uint8Array) => {
+      const r = check('explicit', name, bytes);
+      expect(r.verdict, name).toBe('unchecked');
+      expect(r.limit, name).toMatchObject({ limit: 'depth', flag: '--max-depth' });
+      expect(r.limit!.message, name).toMatch(/deeper than/);
+    };
     const depth = 10_000;
     const indefinite = new Uint8Array(4 * depth);
     for (let i = 0; i < depth; i++) indefinite[2 * i] = 0x30, indefinite[2 * i + 1] = 0x80;
-    hostile('10,000 x 30 80 ... 00 00', indefinite, /deeper than/);
-    hostile('10,000 x 30 80, unterminated', indefinite.subarray(0, 2 * depth), /deeper than/);
+    limited('10,000 x 30 80 ... 00 00', indefinite);
+    limited('10,000 x 30 80, unterminated', indefinite.subarray(0, 2 * depth));
     let definite: Uint8Array = new Uint8Array([0x05, 0x00]);
     for (let i = 0; i < depth; i++) definite = tlv(0x30, definite);
-    hostile('10,000 nested definite SEQUENCEs', definite, /deeper than/);
+    limited('10,000 nested definite SEQUENCEs', definite);
     // Nesting inside a real message: the SignedData content itself is 10,000 levels deep.
     const root = readDer(signed.cms).root!;
     const inner = root.children[1]!.children[0]!;
     const prefix = concat([new Uint8Array(2 * depth).map((_, i) => (i % 2 ? 0x80 : 0x30))]);
-    hostile('10,000 levels inside ContentInfo', concat([signed.cms.subarray(0, inner.offset), prefix, signed.cms.subarray(inner.offset)]), /deeper than/);
+    limited('10,000 levels inside ContentInfo', concat([signed.cms.subarray(0, inner.offset), prefix, signed.cms.subarray(inner.offset)]));
   });
 
   it('an empty file is unparseable, with a finding', () => {

@@ -16,11 +16,11 @@ export function checkAuthEnvelopedDataCrypto(ctx: CheckContext, v: AuthEnveloped
   const keys = recoverKeys(ctx, v.recipientInfos, options, keyLengthCheck(dec));
   if (!keys.length) return;
   if (!dec.ok || !dec.aead) {
-    ctx.fail('cmsi/crypto-unverifiable', dec.ok ? `${eci.contentEncryptionAlgorithm.oid} is not an authenticated-encryption algorithm` : dec.reason, where(eci.contentEncryptionAlgorithm.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', dec.ok ? `${eci.contentEncryptionAlgorithm.oid} is not an authenticated-encryption algorithm` : dec.reason, where(eci.contentEncryptionAlgorithm.at));
     return;
   }
   if (!eci.encryptedContent) {
-    ctx.fail('cmsi/crypto-unverifiable', 'encryptedContent is absent (supplied by other means): the content cannot be checked', where(eci.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', 'encryptedContent is absent (supplied by other means): the content cannot be checked', where(eci.at));
     return;
   }
   const aad = v.authAttrs ? retaggedSetOf(ctx, v.authAttrs.at) : new Uint8Array(0);

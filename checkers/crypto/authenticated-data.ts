@@ -23,8 +23,8 @@ export function checkAuthenticatedDataCrypto(ctx: CheckContext, v: Authenticated
   const mdValue = md?.values[0];
   if (v.authAttrs && md && mdValue && v.digestAlgorithm) {
     const got = data ? digest(v.digestAlgorithm.oid, data) : null;
-    if (!data) ctx.fail('cmsi/crypto-unverifiable', 'no content to check the message-digest attribute against (eContent absent: pass --content)', where(eci.at));
-    else if (!got) ctx.fail('cmsi/crypto-unverifiable', `digest algorithm ${v.digestAlgorithm.oid} is not supported`, where(v.digestAlgorithm.at));
+    if (!data) ctx.unchecked('cmsi/crypto-unverifiable', 'no content to check the message-digest attribute against (eContent absent: pass --content)', where(eci.at));
+    else if (!got) ctx.unchecked('cmsi/crypto-unverifiable', `digest algorithm ${v.digestAlgorithm.oid} is not supported`, where(v.digestAlgorithm.at));
     else {
       const same = bytesEqual(got, content(ctx, mdValue));
       ctx.check('rfc5652/9.3/message-digest-attribute-matches', same, same ? 'message-digest matches the digest of the content' : 'message-digest does not match the digest of the content',
@@ -37,12 +37,12 @@ export function checkAuthenticatedDataCrypto(ctx: CheckContext, v: Authenticated
   if (!keys.length) return;
   const hash = HMACS[v.macAlgorithm.oid];
   if (!hash) {
-    ctx.fail('cmsi/crypto-unverifiable', `MAC algorithm ${v.macAlgorithm.oid} is not supported by this checker`, where(v.macAlgorithm.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `MAC algorithm ${v.macAlgorithm.oid} is not supported by this checker`, where(v.macAlgorithm.at));
     return;
   }
   const input = v.authAttrs ? retaggedSetOf(ctx, v.authAttrs.at) : data;
   if (!input) {
-    ctx.fail('cmsi/crypto-unverifiable', 'no content to compute the MAC over (eContent absent: pass --content)', where(eci.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', 'no content to compute the MAC over (eContent absent: pass --content)', where(eci.at));
     return;
   }
   for (const k of distinctKeys(keys)) {

@@ -111,6 +111,8 @@ const hexOf = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 export class CertIndex {
   private readonly byIssuerSerial = new Map<string, CertInfo>();
   private readonly bySki = new Map<string, CertInfo>();
+  /** Signature verifications spent on certificates a signer identifier does not name. */
+  fallbackTries = 0;
 
   constructor(readonly all: readonly CertInfo[]) {
     for (const c of all) {

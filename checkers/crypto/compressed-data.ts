@@ -15,11 +15,11 @@ export const MAX_INFLATED = 64 * 1024 * 1024;
 export function checkCompressedDataCrypto(ctx: CheckContext, v: CompressedDataView, expected: Uint8Array | null): void {
   const eci = v.encapContentInfo;
   if (v.compressionAlgorithm.oid !== OID.zlibCompress) {
-    ctx.fail('cmsi/crypto-unverifiable', `compression algorithm ${v.compressionAlgorithm.oid} is not supported by this checker`, where(v.compressionAlgorithm.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `compression algorithm ${v.compressionAlgorithm.oid} is not supported by this checker`, where(v.compressionAlgorithm.at));
     return;
   }
   if (!eci.eContent || !eci.eContentAt) {
-    ctx.fail('cmsi/crypto-unverifiable', 'eContent is absent: nothing to decompress', where(eci.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', 'eContent is absent: nothing to decompress', where(eci.at));
     return;
   }
   let out: Uint8Array | null = null;

@@ -55,15 +55,15 @@ export function decryptCbcContent(ctx: CheckContext, eci: EncryptedContentInfoVi
   const dec = contentDecryptor(ctx.bytes, eci.contentEncryptionAlgorithm);
   const algAt = where(eci.contentEncryptionAlgorithm.at);
   if (!dec.ok) {
-    ctx.fail('cmsi/crypto-unverifiable', dec.reason, algAt);
+    ctx.unchecked('cmsi/crypto-unverifiable', dec.reason, algAt);
     return null;
   }
   if (dec.aead) {
-    ctx.fail('cmsi/crypto-unverifiable', 'an AEAD content cipher outside AuthEnvelopedData has no field for its tag (RFC 5084 uses AuthEnvelopedData)', algAt);
+    ctx.unchecked('cmsi/crypto-unverifiable', 'an AEAD content cipher outside AuthEnvelopedData has no field for its tag (RFC 5084 uses AuthEnvelopedData)', algAt);
     return null;
   }
   if (!eci.encryptedContent || !eci.encryptedContentAt) {
-    ctx.fail('cmsi/crypto-unverifiable', 'encryptedContent is absent (supplied by other means): the content cannot be checked', where(eci.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', 'encryptedContent is absent (supplied by other means): the content cannot be checked', where(eci.at));
     return null;
   }
   let first: Uint8Array | null = null;

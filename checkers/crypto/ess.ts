@@ -36,11 +36,11 @@ export function checkSigningCertificates(ctx: CheckContext, v: SignedDataView, s
       const rule = v2 ? 'rfc5035/3/v2-cert-hash-mismatch-invalid' : 'rfc2634/5.4/cert-hash-mismatch-invalid';
       const w = where(at(`${a.at.path}.certs[0].certHash`, certHash ?? first));
       if (!cert) {
-        ctx.fail('cmsi/crypto-unverifiable', 'signingCertificate cannot be checked: the signer certificate was not found or did not verify', w);
+        ctx.unchecked('cmsi/crypto-unverifiable', 'signingCertificate cannot be checked: the signer certificate was not found or did not verify', w);
         continue;
       }
       if (!hash || !certHash) {
-        ctx.fail('cmsi/crypto-unverifiable', 'signingCertificate hash algorithm not supported', w);
+        ctx.unchecked('cmsi/crypto-unverifiable', 'signingCertificate hash algorithm not supported', w);
         continue;
       }
       const same = bytesEqual(new Uint8Array(createHash(hash).update(cert.der).digest()), content(ctx, certHash));

@@ -69,7 +69,7 @@ export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options:
   const state: Attempt = { tried: false, attempts: 0, iterations: 0 };
   for (const ri of ris.infos) {
     if (state.attempts >= MAX_ATTEMPTS) {
-      ctx.fail('cmsi/crypto-unverifiable', `more than ${MAX_ATTEMPTS} RecipientInfos match the key material given; the rest are not opened`, where(ri.at));
+      ctx.unchecked('cmsi/crypto-unverifiable', `more than ${MAX_ATTEMPTS} RecipientInfos match the key material given; the rest are not opened`, where(ri.at));
       break;
     }
     switch (ri.kind) {
@@ -83,7 +83,7 @@ export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options:
   if (!state.tried) probeKari(ctx, ris, keys, check);
   if (!state.tried) {
     const given = [(options.keys?.length ?? 0) > 0 ? `${options.keys!.length} key${options.keys!.length > 1 ? 's' : ''}` : '', options.kek ? 'a KEK' : '', options.password ? 'a password' : ''].filter(Boolean).join(', ');
-    ctx.fail('cmsi/crypto-unverifiable', `none of the key material given (${given}) matches a RecipientInfo this checker can open`, where(ris.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `none of the key material given (${given}) matches a RecipientInfo this checker can open`, where(ris.at));
   }
   return out;
 }
@@ -96,7 +96,7 @@ function record(ctx: CheckContext, at: Located, key: Uint8Array | null, check: K
 }
 
 function unsupported(ctx: CheckContext, a: AlgorithmIdentifier, what: string): void {
-  ctx.fail('cmsi/crypto-unverifiable', `${what} ${a.oid} is not supported by this checker`, where(a.at));
+  ctx.unchecked('cmsi/crypto-unverifiable', `${what} ${a.oid} is not supported by this checker`, where(a.at));
 }
 
 /** Keys whose certificate matches an identifier; keys given without a certificate match anything. */
@@ -136,7 +136,7 @@ function ktri(ctx: CheckContext, ri: KtriView, keys: readonly RecipientKey[], ch
   const oaep = a.oid === OID.rsaesOaep ? parseOaepParams(ctx.bytes, a) : null;
   if (a.oid !== OID.rsaEncryption && !oaep) return unsupported(ctx, a, 'key transport algorithm');
   if (oaep && !oaep.ok) {
-    ctx.fail('cmsi/crypto-unverifiable', `RSAES-OAEP parameters unusable: ${oaep.error}`, where(a.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `RSAES-OAEP parameters unusable: ${oaep.error}`, where(a.at));
     return;
   }
   const decrypt = (k: RecipientKey): Uint8Array | null => {
@@ -174,7 +174,7 @@ function kari(ctx: CheckContext, ri: KariView, keys: readonly RecipientKey[], ch
     if (!derive) continue;
     const wrap = parseKeyWrapParam(ctx.bytes, ri.keyEncryptionAlgorithm);
     if (!wrap.ok) {
-      ctx.fail('cmsi/crypto-unverifiable', `keyEncryptionAlgorithm parameters unusable: ${wrap.error}`, where(ri.keyEncryptionAlgorithm.at));
+      ctx.unchecked('cmsi/crypto-unverifiable', `keyEncryptionAlgorithm parameters unusable: ${wrap.error}`, where(ri.keyEncryptionAlgorithm.at));
       continue;
     }
     const w = KEY_WRAPS[wrap.value.oid];
@@ -290,7 +290,7 @@ function kekDeriver(ctx: CheckContext, ri: KariView): { fn: KekDeriver; how: str
   }
   const ok = ri.originatorKey;
   if (!ok) {
-    ctx.fail('cmsi/crypto-unverifiable', `originator is ${ri.originator.kind}; this checker opens only originatorKey (ephemeral-static) key agreement`, where(ri.originator.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `originator is ${ri.originator.kind}; this checker opens only originatorKey (ephemeral-static) key agreement`, where(ri.originator.at));
     return null;
   }
   const wrap = a.params ? encoding(ctx, a.params) : null;
@@ -342,13 +342,13 @@ function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, chec
   state.attempts++;
   const kda = ri.keyDerivationAlgorithm;
   if (!kda) {
-    ctx.fail('cmsi/crypto-unverifiable', 'no keyDerivationAlgorithm: the KEK comes from an external source, not the password', where(ri.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', 'no keyDerivationAlgorithm: the KEK comes from an external source, not the password', where(ri.at));
     return;
   }
   if (kda.oid !== OID.pbkdf2) return unsupported(ctx, kda, 'key derivation algorithm');
   const p = parsePbkdf2Params(ctx.bytes, kda);
   if (!p.ok || state.iterations + p.value.iterationCount > PBKDF2_BUDGET) {
-    ctx.fail('cmsi/crypto-unverifiable', p.ok ? `PBKDF2 iteration count ${p.value.iterationCount} exceeds what is left of the checker's bound of ${PBKDF2_BUDGET} per message` : `PBKDF2 parameters unusable: ${p.error}`, where(kda.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', p.ok ? `PBKDF2 iteration count ${p.value.iterationCount} exceeds what is left of the checker's bound of ${PBKDF2_BUDGET} per message` : `PBKDF2 parameters unusable: ${p.error}`, where(kda.at));
     return;
   }
   state.iterations += p.value.iterationCount;
@@ -357,7 +357,7 @@ function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, chec
   const inner = parsePwriKekParams(ctx.bytes, kea);
   const cipher = inner.ok ? pwriInnerCipher(ctx.bytes, inner.value.inner) : null;
   if (!cipher) {
-    ctx.fail('cmsi/crypto-unverifiable', `PWRI-KEK cipher ${inner.ok ? inner.value.oid : '(unreadable)'} is not a CBC cipher this checker supports`, where(kea.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `PWRI-KEK cipher ${inner.ok ? inner.value.oid : '(unreadable)'} is not a CBC cipher this checker supports`, where(kea.at));
     return;
   }
   const kekLength = p.value.keyLength ?? cipher.keyLength;

@@ -14,6 +14,9 @@ import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/sig
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
 
+/** Verifications spent per message on certificates the sid does not name (see verifySigner). */
+const FALLBACK_TRIES = 16;
+
 export interface SignedCryptoInputs {
   /** Certificates beyond those in the message (--cert). */
   readonly certs: readonly Uint8Array[];
@@ -39,10 +42,10 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
   if (si.signedAttrs) {
     const md = si.signedAttrs.attrs.find((a) => a.type === OID.messageDigest)?.values[0];
     if (content === null) {
-      ctx.fail('cmsi/crypto-unverifiable', 'no content to check message-digest against (detached signature: pass --content)', w);
+      ctx.unchecked('cmsi/crypto-unverifiable', 'no content to check message-digest against (detached signature: pass --content)', w);
     } else if (md) {
       const got = digest(si.digestAlgorithm.oid, content);
-      if (!got) ctx.fail('cmsi/crypto-unverifiable', `digest algorithm ${si.digestAlgorithm.oid} is not supported`, where(si.digestAlgorithm.at));
+      if (!got) ctx.unchecked('cmsi/crypto-unverifiable', `digest algorithm ${si.digestAlgorithm.oid} is not supported`, where(si.digestAlgorithm.at));
       else {
         const same = bytesEqual(got, contentOf(ctx.bytes, md));
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
@@ -55,18 +58,29 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
   }
   const cert = findCert(ctx, si, certs);
   if (!cert) {
-    ctx.fail('cmsi/crypto-unverifiable', `no certificate in the message or given with --cert matches the signer identifier (${si.sid.kind})`, where(at(`${si.at.path}.sid`, si.sid.node)));
+    const sidAt = where(at(`${si.at.path}.sid`, si.sid.node));
+    // A key the sid does not name that verifies the signature settles it: the signature cannot
+    // also verify with the named certificate's (different) key. Else nothing can be decided.
+    // Bounded: at most FALLBACK_TRIES verifications per message, or a message with many
+    // certificates and signers that match none would cost certificates x signers.
+    const other = toVerify === null ? null : certs.all.find((c) => {
+      if (certs.fallbackTries++ >= FALLBACK_TRIES) return false;
+      const k = publicKeyOf(c, certs.all);
+      return k !== null && verifySignature(ctx, si, k, toVerify) === true;
+    });
+    if (other) ctx.fail('cmsi/signature-valid', `no certificate matches the signer identifier (${si.sid.kind}); the signature verifies with the key of another certificate, which the sid does not name, so not with the key of the one it names`, sidAt);
+    else ctx.unchecked('cmsi/crypto-unverifiable', `no certificate in the message or given with --cert matches the signer identifier (${si.sid.kind})`, sidAt);
     return null;
   }
   const key = publicKeyOf(cert, certs.all);
   if (!key || toVerify === null) {
-    ctx.fail('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
+    ctx.unchecked('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
     return null;
   }
   checkPssCertificate(ctx, si, cert);
   const result = verifySignature(ctx, si, key, toVerify);
   if (result === 'unsupported') {
-    ctx.fail('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} is not supported by this checker`, where(si.signatureAlgorithm.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} is not supported by this checker`, where(si.signatureAlgorithm.at));
   } else {
     ctx.check('cmsi/signature-valid', result,
       result ? 'signature verifies with the signer certificate' : 'signature does not verify with the signer certificate', where(si.signatureAt));

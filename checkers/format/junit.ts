@@ -10,8 +10,10 @@ export function formatJunit(results: readonly FileResult[]): string {
     const cases = [...byRule.entries()].map(([rule, fs]) => {
       const failed = fs.filter((f) => f.status === 'fail');
       const warned = fs.filter((f) => f.status === 'warn');
+      const unchecked = fs.filter((f) => f.status === 'unchecked');
       const body = failed.length
         ? `<failure message="${esc(failed[0]!.message)}" type="${esc(failed[0]!.level)}">${esc(failed.map((f) => `${f.offset}: ${f.message} [${f.path}]`).join('\n'))}</failure>`
+        : unchecked.length ? `<skipped message="${esc(unchecked[0]!.message)}"/>`
         : warned.length ? `<system-out>${esc(warned.map((f) => `WARN ${f.offset}: ${f.message}`).join('\n'))}</system-out>` : '';
       return `    <testcase classname="${esc(r.file)}" name="${esc(rule)}">${body}</testcase>`;
     });

@@ -20,7 +20,8 @@ export function formatSarif(results: readonly FileResult[], catalog: Catalog, ve
   const sarifResults = results.flatMap((r) => r.findings.filter((f) => f.status !== 'pass').map((f) => ({
     ruleId: f.rule,
     ruleIndex: ruleIds.indexOf(f.rule),
-    level: f.status === 'fail' ? 'error' : 'warning',
+    level: f.status === 'fail' && !f.producerOnly ? 'error' : f.status === 'unchecked' ? 'note' : 'warning',
+    properties: { layer: f.layer, status: f.status },
     message: { text: `${f.message}${f.path ? ` (${f.path})` : ''}` },
     locations: [{
       physicalLocation: {

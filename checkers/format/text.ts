@@ -1,18 +1,25 @@
-/** Text report: `FILE:offset: LEVEL rule-id: message` per failure or warning, then a verdict line. */
+/**
+ * Text report. Per file, one line first: `FILE: verdict: layer (what decided it) (counts)`, e.g.
+ * `a.der: invalid: crypto (message-digest does not match the content) (1 failed, ...)`, then one
+ * line `FILE:offset: LEVEL rule-id: message [field]` per failure, warning and undecided rule
+ * (and per pass with --passes).
+ */
 import type { FileResult } from '../finding.ts';
 
 export function formatText(results: readonly FileResult[], options: { passes?: boolean } = {}): string {
-  const out: string[] = [];
-  for (const r of results) {
-    for (const f of r.findings) {
-      if (f.status === 'pass' && !options.passes) continue;
-      const level = f.status === 'pass' ? 'PASS' : f.level;
-      out.push(`${r.file}:${f.offset}: ${level} ${f.rule}: ${f.message}${f.path ? ` [${f.path}]` : ''}`);
-    }
-    const fails = r.findings.filter((f) => f.status === 'fail').length;
-    const warns = r.findings.filter((f) => f.status === 'warn').length;
-    const passes = r.findings.filter((f) => f.status === 'pass').length;
-    out.push(`${r.file}: ${r.verdict} (${fails} failed, ${warns} warnings, ${passes} passed${r.origin === 'der' ? '' : `; offsets are in the CMS decoded from ${r.origin}`})`);
+  return results.map((r) => formatOne(r, options)).join('');
+}
+
+export function formatOne(r: FileResult, options: { passes?: boolean } = {}): string {
+  const count = (s: string) => r.findings.filter((f) => f.status === s).length;
+  const unchecked = count('unchecked');
+  const counts = `${count('fail')} failed, ${count('warn')} warnings${unchecked ? `, ${unchecked} unchecked` : ''}, ${count('pass')} passed`;
+  const where = r.origin === 'der' ? '' : `; offsets are in the CMS decoded from ${r.origin}`;
+  const out = [`${r.file}: ${r.verdict}${r.reason ? `: ${r.reason}` : ''} (${counts}${where})`];
+  for (const f of r.findings) {
+    if (f.status === 'pass' && !options.passes) continue;
+    const level = f.status === 'pass' ? 'PASS' : f.status === 'unchecked' ? 'UNCHECKED' : f.producerOnly ? `${f.level} (producer; receivers must accept)` : f.level;
+    out.push(`${r.file}:${f.offset}: ${level} ${f.rule}: ${f.message}${f.path ? ` [${f.path}]` : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -132,7 +132,7 @@ function checkBerOutsideSignedAttrs(ctx: CheckContext, v: SignedDataView): void 
   if (!rule) return;
   for (const d of defects) {
     ctx.findings.push({
-      rule, level: ctx.levelOf(rule), status: 'warn',
+      rule, level: ctx.levelOf(rule), status: 'warn', layer: 'encoding',
       message: `non-minimal length at offset ${d.offset} (${d.message}): BER, not DER; allowed outside signed attributes (RFC 5652 1), a receiver may accept or reject it`,
       path: 'contentInfo', offset: d.offset, length: d.length,
     });

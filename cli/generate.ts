@@ -1,8 +1,10 @@
 /** `cmsi generate`: argument checking and a one-line summary around generators/generate.ts. */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from '../generators/generate.ts';
+import { describeFsError } from '../core/fs-errors.ts';
+import { ensureDir } from './io.ts';
 import { UsageError } from './usage.ts';
 
 export const GENERATE_HELP = `usage: cmsi generate [--out DIR] [--seed N]
@@ -28,12 +30,12 @@ export function prepareOutDir(value: string | undefined, fallback: string): stri
   if (value === '') throw new UsageError('--out needs a directory');
   const dir = resolve(value ?? fallback);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} exists and is not a directory`);
+  // Not mkdirSync({ recursive: true }): it spins forever on paths like /proc/x (core/make-dirs.ts).
+  ensureDir(dir);
   try {
-    mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    const parent = existsSync(dir) ? dir : dirname(dir);
-    throw new UsageError(`cannot write to ${parent}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot write to ${dir}: ${describeFsError(e)}`);
   }
   return dir;
 }

@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import type { Adapter, ProduceFeature } from '../adapters/adapter.ts';
 import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { loadCatalog } from '../core/catalog.ts';
+import { makeDirs } from '../core/make-dirs.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import { appendRecord, readRecords, recordKey, repairTornLines, type ConsumeRecord, type ResultRecord } from './records.ts';
@@ -69,7 +70,9 @@ async function perStack<T>(groups: Map<string, T[]>, jobs: number, run: (stack: 
 export async function runInterop(o: InteropOptions): Promise<ResultRecord[]> {
   const results = join(o.outDir);
   if (!o.resume && existsSync(results)) for (const f of readdirSync(results).filter((x) => x.endsWith('.jsonl'))) rmSync(join(results, f));
-  mkdirSync(results, { recursive: true });
+  // Not mkdirSync({ recursive: true }), which spins forever on an --out like /proc/x.
+  const made = makeDirs(results);
+  if (!made.ok) throw Object.assign(new Error(`cannot create ${made.path}`), { code: made.code, path: made.path });
   repairTornLines(results);
   const done = new Set(readRecords(results).map(recordKey));
   const emit = (r: ResultRecord) => {

@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describeFsError } from '../core/fs-errors.ts';
+import { ManifestError } from '../core/manifest-file.ts';
 import { makeDirs } from '../core/make-dirs.ts';
 import { repoPath } from '../core/paths.ts';
 import { UsageError } from './usage.ts';
@@ -126,7 +127,7 @@ export const versionText = (): string =>
 export function errorExit(command: string, e: unknown): { readonly code: number; readonly line: string } {
   const err = e as Error & { code?: string };
   const message = (err?.message ?? String(e)).split('\n')[0]!;
-  if (e instanceof UsageError || err?.code?.startsWith('ERR_PARSE_ARGS')) return { code: 2, line: `cmsi ${command}: ${message}` };
+  if (e instanceof UsageError || e instanceof ManifestError || err?.code?.startsWith('ERR_PARSE_ARGS')) return { code: 2, line: `cmsi ${command}: ${message}` };
   // A system error from a file the command opened itself: still name the path.
   if (err?.code && /^E[A-Z]+$/.test(err.code)) {
     const path = (err as NodeJS.ErrnoException).path;

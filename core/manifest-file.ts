@@ -14,6 +14,18 @@ export type ManifestRead =
   | { readonly ok: true; readonly manifest: Manifest }
   | { readonly ok: false; readonly error: string };
 
+/** For callers that stop on a bad manifest: the message is the one line a user should see. */
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+}
+
+/** readManifest, throwing ManifestError (the CLI prints it as one line, exit 2). */
+export function loadManifestFile(path: string): Manifest {
+  const r = readManifest(path);
+  if (!r.ok) throw new ManifestError(r.error);
+  return r.manifest;
+}
+
 /** A manifest of the committed corpus is about 0.5 MB; far beyond this is not a manifest. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 

@@ -19,6 +19,17 @@ const BIN = join(REPO, 'bin/cmsi.js');
 const tmp = mkdtempSync(join(tmpdir(), 'cmsi-bad-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** Asynchronous, so that the cases run side by side (each is mostly Node's start-up). */
+function runAsync(args: readonly string[], input?: string): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['pipe', 'ignore', 'pipe'], timeout: 30_000 });
+    let stderr = '';
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.stdin.end(input ?? '');
+    p.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
 const run = (args: readonly string[], input?: string) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, input: input ?? '', cwd: REPO });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
@@ -120,8 +131,8 @@ const CASES: readonly Case[] = [
 ];
 
 describe('bad input to every command: one line, exit 2, no stack trace', () => {
-  it.each(CASES.map((c) => [c.args.join(' ').replaceAll(tmp, '$TMP').replaceAll(REPO, ''), c] as const))('cmsi %s', (_name, c) => {
-    const r = run(c.args, c.input);
+  it.concurrent.each(CASES.map((c) => [c.args.join(' ').replaceAll(tmp, '$TMP').replaceAll(REPO, ''), c] as const))('cmsi %s', async (_name, c) => {
+    const r = await runAsync(c.args, c.input);
     expect(r.signal, 'it must finish, not hang or spin').toBeNull();
     expect(r.stderr).not.toMatch(/^\s+at |node:internal|internal error|TypeError|Unhandled/m);
     const lines = r.stderr.trimEnd().split('\n');

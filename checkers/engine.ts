@@ -13,7 +13,7 @@ import type { Profile } from '../core/vocabulary.ts';
 import { CheckContext } from './context.ts';
 import { at, oidValue } from './cms/fields.ts';
 import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
-import type { FileResult, Finding, Verdict } from './finding.ts';
+import type { FileResult, Finding, Verdict, Where } from './finding.ts';
 import { decide, layerStatuses } from './verdict.ts';
 import { loadInput, type CmsSource } from './input.ts';
 import { sourceMapper } from './source-map.ts';
@@ -31,6 +31,8 @@ export interface CheckOptions {
   readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
   /** For a signed Receipt: the original message it acknowledges (RFC 2634 2.6). */
   readonly original?: Uint8Array;
+  /** Called with each content the check recovered (decrypted, decompressed), for cmsi inspect. */
+  readonly onRecovered?: (content: Uint8Array, at: Where) => void;
 }
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
@@ -44,6 +46,7 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const ctx = new CheckContext(input.cms, options.profile, options.catalog);
   const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
   if (input.mime && parsed) checkMime(ctx, input.mime);
+  for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';
   const source = input.source ?? { start: 0, end: bytes.length, encoding: input.origin === 'der' ? 'binary' : 'base64', container: 'the file' } as const;

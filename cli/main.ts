@@ -10,6 +10,7 @@ import { rulesCommand, RULES_HELP } from './rules.ts';
 import { corpusCommand, CORPUS_HELP } from './corpus.ts';
 import { interopCommand, INTEROP_HELP } from './interop.ts';
 import { reportCommand, REPORT_HELP } from './report.ts';
+import { inspectCommand, INSPECT_HELP } from './inspect.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -20,6 +21,7 @@ commands:
   generate   write the corpus of valid CMS messages and its manifest (reproducible from a seed)
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
   check      validate CMS / S/MIME messages against the requirement catalog
+  inspect    show a message's structure as a tree, with the checker's findings at their nodes (alias: dump)
   rules      print the requirement catalog, or explain one rule
   corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
   interop    run the third-party stacks against the corpus and each other (JSON lines results)
@@ -36,6 +38,8 @@ ${RUN_HELP}
 
 ${CHECK_HELP}
 
+${INSPECT_HELP}
+
 ${RULES_HELP}
 
 ${CORPUS_HELP}
@@ -48,6 +52,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   generate: generateCommand,
   run: runCommand,
   check: checkCommand,
+  inspect: inspectCommand,
+  dump: inspectCommand,
   rules: rulesCommand,
   corpus: corpusCommand,
   interop: interopCommand,

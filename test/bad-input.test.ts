@@ -103,6 +103,15 @@ const CASES: readonly Case[] = [
   { args: ['check', '--out', CORPUS, SAMPLE], says: CORPUS },
   { args: ['check'], says: /no input/ },
   { args: ['check', '--colour', SAMPLE], says: /--colour/ },
+  // inspect (alias dump)
+  { args: ['inspect', MISSING], says: MISSING },
+  { args: ['inspect', CORPUS], says: new RegExp(`${esc(CORPUS)}.*directory`) },
+  { args: ['inspect', SAMPLE, SAMPLE], says: /one FILE at a time/ },
+  { args: ['dump'], says: /no input/ },
+  { args: ['inspect', '--format', 'xml', SAMPLE], says: /--format/ },
+  { args: ['inspect', '--key', MISSING, SAMPLE], says: MISSING },
+  { args: ['inspect', '--kek', 'zz', SAMPLE], says: /--kek/ },
+  { args: ['inspect', '--out', '/proc/cmsi-x/tree.txt', SAMPLE], says: '/proc/cmsi-x/tree.txt' },
   // rules
   { args: ['rules', 'rfc0000/1/none'], says: 'rfc0000/1/none' },
   { args: ['rules', '--level', 'MAYBE'], says: /--level/ },
@@ -195,6 +204,7 @@ describe('a reader that closes the pipe early (| head)', () => {
     [['rules'], 0],
     [['corpus'], 0],
     [['--help'], 0],
+    [['inspect', join(CORPUS, 'samples/ess/triple-wrapped.eml')], 0],
     [['check', '--manifest', join(CORPUS, 'manifest.yaml')], 0],
     [['check', '--manifest', join(CORPUS, 'manifest.yaml'), '--format', 'json'], 0],
     [['check', SAMPLE, join(CORPUS, 'samples/invalid/signed/content-type-attr-differs.der'), '--passes'], 1],

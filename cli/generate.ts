@@ -9,9 +9,11 @@ import { UsageError } from './usage.ts';
 
 export const GENERATE_HELP = `usage: cmsi generate [--out DIR] [--seed N]
 
-Writes the corpus of valid CMS messages to DIR (default: ./corpus): DIR/manifest.yaml,
-DIR/samples/** (one file per case), DIR/content/* (the contents they carry) and DIR/keys/*
-(the cast: Carl the CA, Alice, Bob, Diane and Erica, with their keys and certificates).
+Writes the corpus to DIR (default: ./corpus): valid CMS and S/MIME messages, one per feature,
+and invalid ones made from them with exactly one defect each (and a few "acceptable" ones that
+receivers must tolerate); the manifest says which is which (cmsi corpus lists them).
+DIR/manifest.yaml, DIR/samples/** (one file per case), DIR/content/* (the contents they carry)
+and DIR/keys/* (the cast: Carl the CA, Alice, Bob, Diane and Erica, with keys and certificates).
 
   --out DIR   output directory; created if missing, files in it are overwritten
   --seed N    non-negative integer seed (default 1). The same seed gives the same bytes on any

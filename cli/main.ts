@@ -18,7 +18,7 @@ const HELP = `cmsi: interoperability test harness and example-corpus generator f
 usage: cmsi <command> [options]
 
 commands:
-  generate   write the corpus of valid CMS messages and its manifest (reproducible from a seed)
+  generate   write the corpus (valid, invalid and acceptable messages) and its manifest, from a seed
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
   check      validate CMS / S/MIME messages against the requirement catalog
   inspect    show a message's structure as a tree, with the checker's findings at their nodes (alias: dump)

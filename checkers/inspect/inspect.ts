@@ -48,7 +48,7 @@ function layerOf(file: string, bytes: Uint8Array, options: InspectOptions, depth
     const node = root && exactNode(root, r.offset, r.length);
     // Recovered content replaces what the walk found in the same node (the zlib octets of eContent).
     if (node && depth + 1 < MAX_LAYERS && !(node.offset === 0 && r.length === input.cms.length)) {
-      node.layer = contentLayer(file, r.content, options, depth + 1, `the content ${how}, from ${node.name} at offset ${node.offset}`);
+      node.layer = contentLayer(file, r.content, options, depth + 1, `${node.name} at offset ${node.offset}, ${how}`);
     }
   }
   const count = (s: string) => result.findings.filter((f) => f.status === s).length;

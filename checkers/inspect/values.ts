@@ -71,7 +71,11 @@ export function showValue(prim: Primitive, c: Uint8Array, bits?: readonly string
       }
       return { value: `${hex(d.value.bytes)}${unused}` };
     }
-    case 'OCTET STRING': return { value: hex(c) };
+    case 'OCTET STRING': {
+      // Identifiers and labels are often text: show it beside the octets.
+      const text = c.length >= 4 && c.length <= MAX_TEXT && c.every((b) => b >= 0x20 && b < 0x7f) ? Buffer.from(c).toString('latin1') : null;
+      return { value: text ? `${hex(c)} (${JSON.stringify(text)})` : hex(c) };
+    }
     default: {
       const s = stringOf(prim, c);
       return { value: quote(s), text: s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}...` : s };

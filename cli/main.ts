@@ -10,7 +10,7 @@ import { rulesCommand, RULES_HELP } from './rules.ts';
 import { corpusCommand, CORPUS_HELP } from './corpus.ts';
 import { interopCommand, INTEROP_HELP } from './interop.ts';
 import { reportCommand, REPORT_HELP } from './report.ts';
-import { inspectCommand, INSPECT_HELP } from './inspect.ts';
+import { INSPECT_HELP } from './inspect-help.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -52,8 +52,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   generate: generateCommand,
   run: runCommand,
   check: checkCommand,
-  inspect: inspectCommand,
-  dump: inspectCommand,
+  inspect: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
+  dump: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
   rules: rulesCommand,
   corpus: corpusCommand,
   interop: interopCommand,

@@ -5,7 +5,8 @@
  * TypeError deep in a consumer. Never throws: the result says what went wrong.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeFsError } from './fs-errors.ts';
 import { MANIFEST_SCHEMA, type Manifest } from './manifest.ts';
@@ -30,7 +31,14 @@ export function loadManifestFile(path: string): Manifest {
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 let validator: ValidateFunction | undefined;
-const validate = (): ValidateFunction => (validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(MANIFEST_SCHEMA));
+/** Loaded on first use: ajv and the schema compile cost about 60 ms, which a `cmsi check FILE` need not pay. */
+function validate(): ValidateFunction {
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    validator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(MANIFEST_SCHEMA);
+  }
+  return validator;
+}
 
 export function readManifest(path: string): ManifestRead {
   let text: string;

@@ -30,6 +30,8 @@ export const V3_ALIASES: Readonly<Record<string, string>> = {
 
 export class CheckContext {
   readonly findings: Finding[] = [];
+  /** Content recovered by decrypting or decompressing, and the field it came from (for cmsi inspect). */
+  readonly recovered: { readonly content: Uint8Array; readonly at: Where }[] = [];
   /** The first resource limit that stopped the check, if any (the verdict is then unchecked). */
   limit: LimitHit | undefined;
 

@@ -13,9 +13,10 @@ import type { Profile } from '../core/vocabulary.ts';
 import { CheckContext } from './context.ts';
 import { at, oidValue } from './cms/fields.ts';
 import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
-import type { FileResult, Finding, Verdict } from './finding.ts';
+import type { FileResult, Finding, Verdict, Where } from './finding.ts';
 import { decide, layerStatuses } from './verdict.ts';
-import { loadInput } from './input.ts';
+import { loadInput, type CmsSource } from './input.ts';
+import { sourceMapper } from './source-map.ts';
 import { checkMime } from './rules/mime.ts';
 
 export interface CheckOptions {
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
   /** For a signed Receipt: the original message it acknowledges (RFC 2634 2.6). */
   readonly original?: Uint8Array;
+  /** Called with each content the check recovered (decrypted, decompressed), for cmsi inspect. */
+  readonly onRecovered?: (content: Uint8Array, at: Where) => void;
 }
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
@@ -43,9 +46,19 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const ctx = new CheckContext(input.cms, options.profile, options.catalog);
   const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
   if (input.mime && parsed) checkMime(ctx, input.mime);
+  for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';
-  return { file, verdict, origin: input.origin, findings: ctx.findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}) };
+  const source = input.source ?? { start: 0, end: bytes.length, encoding: input.origin === 'der' ? 'binary' : 'base64', container: 'the file' } as const;
+  const findings = locateInFile(ctx.findings, bytes, source);
+  return { file, verdict, origin: input.origin, findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}), source };
+}
+
+/** Findings with their place in the original file, when the CMS was decoded from it. */
+function locateInFile(findings: readonly Finding[], bytes: Uint8Array, source: CmsSource): readonly Finding[] {
+  if (source.encoding === 'binary' && source.start === 0 && !source.headers) return findings;
+  const map = sourceMapper(bytes, source);
+  return findings.map((f) => ({ ...f, file: map(f.offset, f.length, f.path) }));
 }
 
 /** Reader defects that are resource bounds, with the flag that would raise them. */

@@ -8,6 +8,9 @@
  * an algorithm policy or its MIME wrapping.
  */
 import { LAYERS, type Layer } from '../core/layers.ts';
+import type { Expectation } from './expectation.ts';
+import type { CmsSource } from './input.ts';
+import type { FileRegion } from './source-map.ts';
 
 export { LAYERS, type Layer };
 
@@ -29,6 +32,12 @@ export interface Finding {
   /** Byte offset in the CMS the finding is about (see FileResult.origin for what that is). */
   readonly offset: number;
   readonly length: number;
+  /**
+   * The same place in the original file when the CMS was decoded from it (PEM, base64, MIME): the
+   * base64 characters that encode these octets, or the MIME headers for MIME-layer findings.
+   * Absent when the file is the CMS itself (then it equals offset and length).
+   */
+  readonly file?: FileRegion;
   /**
    * A failure of a statement that binds the producer while receivers must accept the message
    * (catalog `receivers: must-accept`): it makes the verdict `acceptable`, not `invalid`.
@@ -72,6 +81,10 @@ export interface FileResult {
   /** The first decisive finding, by layer order: what the verdict is for, in one line. */
   readonly reason: string | null;
   readonly limit?: LimitHit;
+  /** Where the CMS is in the file (absent for input that is not CMS at all). */
+  readonly source?: CmsSource;
+  /** With a manifest: the verdict the sample should have, and whether it does. */
+  readonly expectation?: Expectation;
 }
 
 /** A byte region and a field path, what every rule needs to point at something. */

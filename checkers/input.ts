@@ -16,8 +16,22 @@ export interface MimeInfo {
   readonly signatureType?: string;
 }
 
+/**
+ * Where the CMS is in the file, so that an offset in the decoded CMS can be mapped back to the
+ * file's bytes (checkers/source-map.ts): the byte range of its encoding there (base64 text, or the
+ * binary bytes themselves), what holds it, and for MIME the headers that MIME findings are about.
+ */
+export interface CmsSource {
+  readonly start: number;
+  readonly end: number;
+  readonly encoding: 'binary' | 'base64';
+  /** e.g. "the file", "PEM block CMS", "body of the application/pkcs7-signature part". */
+  readonly container: string;
+  readonly headers?: { readonly start: number; readonly end: number };
+}
+
 export type LoadedInput =
-  | { readonly ok: true; readonly cms: Uint8Array; readonly origin: 'der' | 'pem' | 'base64' | 'smime'; readonly mime?: MimeInfo }
+  | { readonly ok: true; readonly cms: Uint8Array; readonly origin: 'der' | 'pem' | 'base64' | 'smime'; readonly mime?: MimeInfo; readonly source?: CmsSource }
   | { readonly ok: false; readonly error: string };
 
 const B64 = /^[A-Za-z0-9+/=\s]+$/;
@@ -25,7 +39,7 @@ const B64 = /^[A-Za-z0-9+/=\s]+$/;
 export function loadInput(bytes: Uint8Array): LoadedInput {
   if (bytes.length === 0) return { ok: false, error: 'empty file' };
   const first = bytes[0]!;
-  if (first === 0x30) return { ok: true, cms: bytes, origin: 'der' };
+  if (first === 0x30) return { ok: true, cms: bytes, origin: 'der', source: { start: 0, end: bytes.length, encoding: 'binary', container: 'the file' } };
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1');
   if (head.includes('-----BEGIN ')) {
     // Linear scan: the first BEGIN line, then its END line with indexOf (a regex with a
@@ -38,11 +52,12 @@ export function loadInput(bytes: Uint8Array): LoadedInput {
     const end = text.indexOf(`-----END ${label}-----`, labelEnd + 5);
     if (end < 0) return { ok: false, error: `PEM armour "${label}" without a matching END line` };
     if (!['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA'].includes(label)) return { ok: false, error: `PEM label "${label}" is not CMS or PKCS7` };
-    return { ok: true, cms: base64(text.slice(labelEnd + 5, end)), origin: 'pem' };
+    const source: CmsSource = { start: labelEnd + 5, end, encoding: 'base64', container: `the PEM block ${label}` };
+    return { ok: true, cms: base64(text.slice(labelEnd + 5, end)), origin: 'pem', source };
   }
   if (/^[\x21-\x39\x3b-\x7e]+:/m.test(head.split(/\r?\n\r?\n/)[0] ?? '') && /content-type:/i.test(head)) return loadMime(bytes);
   const text = Buffer.from(bytes).toString('latin1');
-  if (B64.test(text)) return { ok: true, cms: base64(text), origin: 'base64' };
+  if (B64.test(text)) return { ok: true, cms: base64(text), origin: 'base64', source: { start: 0, end: bytes.length, encoding: 'base64', container: 'the file, as base64' } };
   return { ok: false, error: 'not DER/BER (first octet is not SEQUENCE), PEM, base64 or a MIME entity' };
 }
 
@@ -88,7 +103,8 @@ function loadMime(bytes: Uint8Array): LoadedInput {
   if (['application/pkcs7-mime', 'application/x-pkcs7-mime', 'application/pkcs7-signature', 'application/x-pkcs7-signature'].includes(ct.type)) {
     const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
     const cms = cte === 'base64' ? base64(Buffer.from(e.body).toString('latin1')) : e.body;
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType } };
+    const source: CmsSource = { start: e.bodyOffset, end: bytes.length, encoding: cte === 'base64' ? 'base64' : 'binary', container: `the body of the ${ct.type} entity`, headers: { start: 0, end: e.bodyOffset } };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType }, source };
   }
   if (ct.type === 'multipart/signed') {
     const boundary = ct.params.boundary;
@@ -113,7 +129,9 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     const sigType = parseContentType(sigEntity.headers.get('content-type') ?? '').type;
     const cms = base64(Buffer.from(sigEntity.body).toString('latin1'));
     const rawSignedPart = new Uint8Array(Buffer.from(rawPart, 'latin1'));
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType } };
+    const sigBody = e.bodyOffset + sigStart + sigEntity.bodyOffset;
+    const source: CmsSource = { start: sigBody, end: sigBody + sigEntity.body.length, encoding: 'base64', container: `the body of the ${sigType || 'signature'} part`, headers: { start: 0, end: e.bodyOffset } };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType }, source };
   }
   return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };
 }

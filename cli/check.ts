@@ -3,12 +3,11 @@
  * checked in this one process. Exit 0 when every input is valid (or, with --manifest, when every
  * verdict is the one the manifest expects), 1 otherwise, 2 on usage or I/O errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { loadCatalog, type Catalog } from '../core/catalog.ts';
 import type { Manifest } from '../core/manifest.ts';
+import { parseManifest, readManifest } from '../core/manifest-file.ts';
 import { PROFILES, type Profile } from '../core/vocabulary.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import type { FileResult } from '../checkers/finding.ts';
@@ -17,6 +16,8 @@ import { formatJunit } from '../checkers/format/junit.ts';
 import { formatSarif } from '../checkers/format/sarif.ts';
 import { formatText } from '../checkers/format/text.ts';
 import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
+import { judge } from '../checkers/expectation.ts';
+import { InputError, inputName, packageVersion, readInput, readInputText, writeOutput } from './io.ts';
 import { UsageError } from './usage.ts';
 
 export const CHECK_HELP = `usage: cmsi check FILE... [options]
@@ -57,7 +58,7 @@ a verdict differs from the manifest's); 3 none invalid, but a file unchecked; 2 
 Example: cmsi check corpus/samples/signed-data/rsa-sha256/attached.der --format json`;
 
 function readCert(path: string): Uint8Array {
-  const bytes = readFileSync(path);
+  const bytes = Buffer.from(readInput(path, 'certificate'));
   const text = bytes.toString('latin1');
   const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
   return new Uint8Array(m ? Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64') : bytes);
@@ -66,7 +67,7 @@ function readCert(path: string): Uint8Array {
 function render(format: string, results: readonly FileResult[], catalog: Catalog, passes: boolean): string {
   switch (format) {
     case 'json': return formatJson(results);
-    case 'sarif': return formatSarif(results, catalog, '0.1.0');
+    case 'sarif': return formatSarif(results, catalog, packageVersion());
     case 'junit': return formatJunit(results);
     default: return formatText(results, { passes });
   }
@@ -93,10 +94,10 @@ export function checkCommand(argv: readonly string[]): number {
   if (!values.manifest && positionals.length === 0) throw new UsageError('no input: give FILE... or --manifest FILE (see cmsi check --help)');
   const catalog = loadCatalog();
   const certs = (values.cert ?? []).map(readCert);
-  const content = values.content ? new Uint8Array(readFileSync(values.content)) : null;
-  const original = values.original ? new Uint8Array(readFileSync(values.original)) : undefined;
+  const content = values.content ? readInput(values.content, '--content') : null;
+  const original = values.original ? readInput(values.original, '--original') : undefined;
   const keyMaterial = {
-    ...(values.key?.length ? { keys: pairKeysWithCertificates(values.key.map((k) => new Uint8Array(readFileSync(k))), certs) } : {}),
+    ...(values.key?.length ? { keys: pairKeysWithCertificates(values.key.map((k) => readInput(k, '--key')), certs) } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
     ...(values.kek ? { kek: parseKek(values.kek) } : {}),
   };
@@ -108,14 +109,12 @@ export function checkCommand(argv: readonly string[]): number {
     mismatches = r.mismatches;
   }
   for (const file of positionals) {
-    results.push(checkBytes(file, new Uint8Array(readFileSync(file)), { catalog, profile, certs, content, ...keyMaterial, ...(original ? { original } : {}) }));
+    results.push(checkBytes(inputName(file), readInput(file), { catalog, profile, certs, content, ...keyMaterial, ...(original ? { original } : {}) }));
   }
-  const report = render(format, results, catalog, !!values.passes);
-  if (values.out) writeFileSync(values.out, report);
-  else process.stdout.write(report);
+  writeOutput(values.out, render(format, results, catalog, !!values.passes));
   if (values.manifest) {
-    if (mismatches.length) process.stderr.write(`${mismatches.length} samples differ from the manifest:\n${mismatches.join('\n')}\n`);
-    else process.stderr.write(`all ${results.length} samples have the verdict the manifest expects\n`);
+    if (mismatches.length) process.stderr.write(`${mismatches.length} ${mismatches.length === 1 ? 'sample differs' : 'samples differ'} from the manifest:\n${mismatches.join('\n')}\n`);
+    else process.stderr.write(`all ${results.length} samples have the verdict the manifest expects (${expectedCounts(results)})\n`);
     return mismatches.length ? 1 : 0;
   }
   return exitCodeOf(results);
@@ -146,7 +145,7 @@ export function parseKek(value: string): { keyId: Uint8Array | null; key: Uint8A
  */
 function sampleInputs(dir: string, s: Manifest['samples'][number]) {
   const i = s.inputs;
-  const read = (p: string) => new Uint8Array(readFileSync(join(dir, p)));
+  const read = (p: string) => readInput(join(dir, p), `input of ${s.id}`);
   const compare = !i.layers && s.contentType !== 'signedData';
   return {
     content: i.content && (i.detached || compare) ? read(i.content) : null,
@@ -156,9 +155,22 @@ function sampleInputs(dir: string, s: Manifest['samples'][number]) {
   };
 }
 
+/** The manifest at PATH (`-`: stdin, its paths then relative to the working directory), validated. */
+function loadManifestArg(path: string): Manifest {
+  const read = path === '-' ? parseManifest('stdin', readInputText('-', '--manifest')) : readManifest(path);
+  if (!read.ok) throw new InputError(read.error);
+  return read.manifest;
+}
+
+/** "116 valid, 152 invalid, 5 acceptable": acceptable samples are never counted as invalid ones. */
+function expectedCounts(results: readonly FileResult[]): string {
+  const n = (e: string) => results.filter((r) => r.expectation?.expected === e).length;
+  return `${n('valid')} valid, ${n('invalid')} invalid, ${n('acceptable')} acceptable`;
+}
+
 export function checkManifest(path: string, catalog: Catalog, profile: Profile): { results: FileResult[]; mismatches: string[] } {
-  const dir = dirname(path);
-  const manifest = parse(readFileSync(path, 'utf8')) as Manifest;
+  const dir = path === '-' ? '.' : dirname(path);
+  const manifest = loadManifestArg(path);
   const results: FileResult[] = [];
   const mismatches: string[] = [];
   const anchors = manifest.trustAnchors.map((c) => readCert(join(dir, c)));
@@ -169,20 +181,11 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile):
     // (an S/MIME v3-only sample is not expected to meet RFC 8551).
     const own = s.profiles.includes(profile) ? profile : (s.profiles[0] ?? profile);
     const originalSample = s.inputs.receiptFor ? manifest.samples.find((o) => o.id === s.inputs.receiptFor) : undefined;
-    const original = originalSample ? new Uint8Array(readFileSync(join(dir, originalSample.file))) : undefined;
-    const r = checkBytes(s.file, new Uint8Array(readFileSync(join(dir, s.file))), { catalog, profile: own, certs, ...inputs, ...(original ? { original } : {}) });
-    results.push(r);
-    const why = () => r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
-    if (s.expected === 'valid' && r.verdict !== 'valid') {
-      mismatches.push(`  ${s.id}: ${r.verdict}, expected valid (${r.reason ?? why()})`);
-    } else if (s.expected === 'invalid' && r.verdict !== 'invalid' && r.verdict !== 'unparseable') {
-      mismatches.push(`  ${s.id}: ${r.verdict}, expected invalid (it violates ${s.requirements.join(', ')})`);
-    } else if (s.expected === 'acceptable' && r.verdict !== 'acceptable' && r.verdict !== 'valid') {
-      mismatches.push(`  ${s.id}: ${r.verdict}, expected acceptable (${r.reason ?? why()})`);
-    } else if (s.expected !== 'valid' && !r.findings.some((f) => f.status !== 'pass' && s.requirements.includes(f.rule))) {
-      // An invalid or acceptable sample must be caught for the reason it was made.
-      mismatches.push(`  ${s.id}: ${r.verdict}, but no finding for ${s.requirements.join(', ')}${why() ? ` (found: ${why()})` : ''}`);
-    }
+    const original = originalSample ? readInput(join(dir, originalSample.file), `original of ${s.id}`) : undefined;
+    const r = checkBytes(s.file, readInput(join(dir, s.file), `sample ${s.id}`), { catalog, profile: own, certs, ...inputs, ...(original ? { original } : {}) });
+    const expectation = judge(s, r);
+    results.push({ ...r, expectation });
+    if (!expectation.matches) mismatches.push(`  ${s.id}: ${expectation.mismatch}`);
   }
   return { results, mismatches };
 }

@@ -2,18 +2,19 @@
  * `cmsi corpus`: a readable listing of a corpus manifest, valid samples by content type and
  * invalid ones by category, each with its explanation, flag, violated requirements and base.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { loadFlags } from '../core/flags.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
+import { parseManifest, readManifest } from '../core/manifest-file.ts';
+import { InputError, readInputText, writeOutput } from './io.ts';
 import { UsageError } from './usage.ts';
 
 export const CORPUS_HELP = `usage: cmsi corpus [--manifest FILE] [--format md|json] [--out FILE]
 
 Lists the corpus a manifest describes (default corpus/manifest.yaml): the valid samples by
 content type, and the invalid ones by category with the defect, the implementation mistake it
-catches (its flag), the requirements it violates, its base sample and whether it was re-signed.`;
+catches (its flag), the requirements it violates, its base sample and whether it was re-signed.
+The manifest is validated against its schema first. --manifest - reads it from stdin.`;
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -30,17 +31,20 @@ export function corpusMarkdown(m: Manifest): string {
     for (const s of list) out.push(`| \`${s.id}\` | ${cell(s.description)} | ${s.algorithms.join(', ')} |`);
     out.push('');
   }
-  out.push(`## Invalid samples (${invalid.length})`, '');
+  const acceptable = invalid.filter((s) => s.expected === 'acceptable').length;
+  out.push(`## Invalid and acceptable samples (${invalid.length - acceptable} invalid, ${acceptable} acceptable)`, '');
   const byCat = new Map<string, Sample[]>();
   for (const s of invalid) {
-    const cat = s.id.split('/')[1] ?? 'other';
+    // invalid/<category>/<name>; samples elsewhere (RFC 4134's own 4.10) by their first part.
+    const parts = s.id.split('/');
+    const cat = (parts[0] === 'invalid' ? parts[1] : parts[0]) ?? 'other';
     byCat.set(cat, [...(byCat.get(cat) ?? []), s]);
   }
   for (const [cat, list] of byCat) {
     out.push(`### ${cat} (${list.length})`, '', '| id | expected | defect and the mistake it catches | flag | violates | base | re-signed |', '|---|---|---|---|---|---|---|');
     for (const s of list) {
       const flag = s.flags?.[0] ?? '';
-      out.push(`| \`${s.id}\` | ${s.expected} | ${cell(s.description)} | ${flag} (${flags.get(flag)?.bugType ?? '?'}) | ${s.requirements.map((r) => `\`${r}\``).join(' ')} | \`${s.base}\` | ${s.resigned ? 'yes' : 'no'} |`);
+      out.push(`| \`${s.id}\` | ${s.expected} | ${cell(s.description)} | ${flag} (${flags.get(flag)?.bugType ?? '?'}) | ${s.requirements.map((r) => `\`${r}\``).join(' ')} | ${s.base ? `\`${s.base}\`` : '(none: kept as published)'} | ${s.resigned ? 'yes' : 'no'} |`);
     }
     out.push('');
   }
@@ -56,9 +60,9 @@ export function corpusCommand(argv: readonly string[]): number {
     return 0;
   }
   if (!['md', 'json'].includes(values.format!)) throw new UsageError(`--format must be md or json, got "${values.format}"`);
-  const m = parse(readFileSync(values.manifest!, 'utf8')) as Manifest;
-  const text = values.format === 'json' ? `${JSON.stringify(m, null, 2)}\n` : corpusMarkdown(m);
-  if (values.out) writeFileSync(values.out, text);
-  else process.stdout.write(text);
+  const read = values.manifest === '-' ? parseManifest('stdin', readInputText('-', '--manifest')) : readManifest(values.manifest!);
+  if (!read.ok) throw new InputError(read.error);
+  const m = read.manifest;
+  writeOutput(values.out, values.format === 'json' ? `${JSON.stringify(m, null, 2)}\n` : corpusMarkdown(m));
   return 0;
 }

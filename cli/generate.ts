@@ -1,15 +1,19 @@
 /** `cmsi generate`: argument checking and a one-line summary around generators/generate.ts. */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from '../generators/generate.ts';
+import { describeFsError } from '../core/fs-errors.ts';
+import { ensureDir } from './io.ts';
 import { UsageError } from './usage.ts';
 
 export const GENERATE_HELP = `usage: cmsi generate [--out DIR] [--seed N]
 
-Writes the corpus of valid CMS messages to DIR (default: ./corpus): DIR/manifest.yaml,
-DIR/samples/** (one file per case), DIR/content/* (the contents they carry) and DIR/keys/*
-(the cast: Carl the CA, Alice, Bob, Diane and Erica, with their keys and certificates).
+Writes the corpus to DIR (default: ./corpus): valid CMS and S/MIME messages, one per feature,
+and invalid ones made from them with exactly one defect each (and a few "acceptable" ones that
+receivers must tolerate); the manifest says which is which (cmsi corpus lists them).
+DIR/manifest.yaml, DIR/samples/** (one file per case), DIR/content/* (the contents they carry)
+and DIR/keys/* (the cast: Carl the CA, Alice, Bob, Diane and Erica, with keys and certificates).
 
   --out DIR   output directory; created if missing, files in it are overwritten
   --seed N    non-negative integer seed (default 1). The same seed gives the same bytes on any
@@ -28,12 +32,12 @@ export function prepareOutDir(value: string | undefined, fallback: string): stri
   if (value === '') throw new UsageError('--out needs a directory');
   const dir = resolve(value ?? fallback);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} exists and is not a directory`);
+  // Not mkdirSync({ recursive: true }): it spins forever on paths like /proc/x (core/make-dirs.ts).
+  ensureDir(dir);
   try {
-    mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    const parent = existsSync(dir) ? dir : dirname(dir);
-    throw new UsageError(`cannot write to ${parent}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot write to ${dir}: ${describeFsError(e)}`);
   }
   return dir;
 }

@@ -1,6 +1,7 @@
 /**
- * The `cmsi` entry point: dispatches subcommands, turns usage errors into one line on stderr with
- * exit code 2, and never lets an exception escape as a stack trace for a user mistake.
+ * The `cmsi` entry point: dispatches subcommands; cli/io.ts turns every error into one line on
+ * stderr (exit 2 for usage and I/O errors), keeps a closed pipe from crashing the process, and
+ * answers --version.
  */
 import { generateCommand, GENERATE_HELP } from './generate.ts';
 import { runCommand, RUN_HELP } from './run.ts';
@@ -9,30 +10,35 @@ import { rulesCommand, RULES_HELP } from './rules.ts';
 import { corpusCommand, CORPUS_HELP } from './corpus.ts';
 import { interopCommand, INTEROP_HELP } from './interop.ts';
 import { reportCommand, REPORT_HELP } from './report.ts';
-import { UsageError } from './usage.ts';
+import { INSPECT_HELP } from './inspect-help.ts';
+import { errorExit, guardStdio, versionText } from './io.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
 
 usage: cmsi <command> [options]
 
 commands:
-  generate   write the corpus of valid CMS messages and its manifest (reproducible from a seed)
+  generate   write the corpus (valid, invalid and acceptable messages) and its manifest, from a seed
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
   check      validate CMS / S/MIME messages against the requirement catalog
+  inspect    show a message's structure as a tree, with the checker's findings at their nodes (alias: dump)
   rules      print the requirement catalog, or explain one rule
   corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
   interop    run the third-party stacks against the corpus and each other (JSON lines results)
   report     render interop results: matrices, unexpected outcomes, Draft Standard readiness
   help CMD   explain one command
 
-Run "cmsi CMD --help" for a command's options. Exit codes: 0 success, 1 a check failed,
-2 usage or I/O error.
+Run "cmsi CMD --help" for a command's options; "cmsi --version" for the version. Where a
+command reads a file, "-" reads stdin. Exit codes: 0 success, 1 a check failed, 2 usage or I/O
+error, 3 (check) nothing failed but something could not be checked, 4 internal error (a bug).
 
 ${GENERATE_HELP}
 
 ${RUN_HELP}
 
 ${CHECK_HELP}
+
+${INSPECT_HELP}
 
 ${RULES_HELP}
 
@@ -46,6 +52,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   generate: generateCommand,
   run: runCommand,
   check: checkCommand,
+  inspect: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
+  dump: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
   rules: rulesCommand,
   corpus: corpusCommand,
   interop: interopCommand,
@@ -53,7 +61,12 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStdio();
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-V' || command === 'version') {
+    console.log(versionText());
+    return 0;
+  }
   if (!command || command === '--help' || command === '-h' || (command === 'help' && !rest[0])) {
     console.log(HELP);
     return 0;
@@ -67,15 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(command === 'help' ? ['--help'] : rest);
   } catch (e) {
-    const err = e as Error & { code?: string };
-    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`cmsi ${target}: ${err.message}`);
-      return 2;
-    }
-    if (err.code && /^E[A-Z]+$/.test(err.code)) {
-      console.error(`cmsi ${target}: ${err.message}`);
-      return 2;
-    }
-    throw e;
+    const { code, line } = errorExit(target, e);
+    console.error(line);
+    return code;
   }
 }

@@ -8,10 +8,11 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { Adapter, ProduceFeature } from '../adapters/adapter.ts';
 import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { loadCatalog } from '../core/catalog.ts';
+import { makeDirs } from '../core/make-dirs.ts';
+import { loadManifestFile } from '../core/manifest-file.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import { appendRecord, readRecords, recordKey, repairTornLines, type ConsumeRecord, type ResultRecord } from './records.ts';
@@ -68,8 +69,12 @@ async function perStack<T>(groups: Map<string, T[]>, jobs: number, run: (stack: 
 
 export async function runInterop(o: InteropOptions): Promise<ResultRecord[]> {
   const results = join(o.outDir);
+  // Validated first: a bad corpus must not cost the results of an earlier run.
+  const manifest = loadManifestFile(join(o.corpusDir, 'manifest.yaml'));
   if (!o.resume && existsSync(results)) for (const f of readdirSync(results).filter((x) => x.endsWith('.jsonl'))) rmSync(join(results, f));
-  mkdirSync(results, { recursive: true });
+  // Not mkdirSync({ recursive: true }), which spins forever on an --out like /proc/x.
+  const made = makeDirs(results);
+  if (!made.ok) throw Object.assign(new Error(`cannot create ${made.path}`), { code: made.code, path: made.path });
   repairTornLines(results);
   const done = new Set(readRecords(results).map(recordKey));
   const emit = (r: ResultRecord) => {
@@ -77,7 +82,6 @@ export async function runInterop(o: InteropOptions): Promise<ResultRecord[]> {
     done.add(recordKey(r));
     appendRecord(results, r);
   };
-  const manifest = parse(readFileSync(join(o.corpusDir, 'manifest.yaml'), 'utf8')) as Manifest;
   const timeoutMs = o.timeoutMs ?? 30_000;
 
   const installed: { adapter: Adapter; version: string }[] = [];

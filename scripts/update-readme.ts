@@ -1,7 +1,10 @@
 /**
  * Regenerates the README's generated sections between their markers, so no table there is typed
- * by hand: the catalog statistics (from catalog/ and checkers/) and the interop matrix (from the
- * JSON lines results of `cmsi interop`). Run: npx tsx scripts/update-readme.ts [results-dir]
+ * by hand: the catalog statistics (from catalog/ and checkers/), the interop matrix (from the
+ * JSON lines results of `cmsi interop`), OpenSSL's acceptances of invalid samples, docs/corpus.md,
+ * and every example block of README.md and docs/cli.md from a real run (scripts/readme-examples.ts).
+ * Run: npx tsx scripts/update-readme.ts [results-dir] [--skip-host] (--skip-host leaves the
+ * machine-dependent examples, such as `cmsi run`, as they are).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,9 +15,12 @@ import type { Manifest } from '../core/manifest.ts';
 import { readRecords } from '../interop/records.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
+import { regenerateDocs } from './readme-examples.ts';
 
 const readme = new URL('../README.md', import.meta.url).pathname;
-const resultsDir = process.argv[2] ?? 'out/results';
+const args = process.argv.slice(2);
+const resultsDir = args.find((a) => !a.startsWith('--')) ?? 'out/results';
+const skipHost = args.includes('--skip-host');
 
 function splice(text: string, name: string, body: string): string {
   const start = `<!-- ${name}:start -->`;
@@ -39,10 +45,19 @@ const rows = Object.entries(OPENSSL_ACCEPTS_INVALID).map(([id, reason]) => {
   const flag = manifest.samples.find((x) => x.id === id)?.flags?.[0] ?? '';
   return `| \`${id}\` | ${flag} | ${reason.replace(/\|/g, '\\|')} |`;
 });
-text = splice(text, 'openssl-invalid', ['| sample | flag | why it is invalid, and what OpenSSL 3.0 does not check |', '|---|---|---|', ...rows].join('\n'));
+const openssl = execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim().split(' ').slice(0, 2).join(' ');
+text = splice(text, 'openssl-invalid', [
+  `**${openssl} accepts ${rows.length} invalid samples.** \`openssl-invalid.test.ts\` runs OpenSSL on every`,
+  'invalid sample it can process, asserts that it rejects all but these, and that it still accepts',
+  'each of these (so the list cannot go stale):',
+  '',
+  '| sample | flag | why it is invalid, and what OpenSSL 3.0 does not check |', '|---|---|---|', ...rows,
+].join('\n'));
 writeFileSync(readme, text);
 // The whole corpus, case by case (also: cmsi corpus --format md).
 const docs = new URL('../docs/', import.meta.url).pathname;
 mkdirSync(docs, { recursive: true });
 writeFileSync(`${docs}corpus.md`, corpusMarkdown(manifest));
+// Every example block, from a real run of its command (after the README above is written).
+for (const line of regenerateDocs({ skipHost })) console.log(line);
 console.log(`updated ${readme}${records.length ? ` (matrix from ${records.length} records in ${resultsDir})` : ' (no interop results: matrix left as is)'}`);

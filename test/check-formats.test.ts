@@ -35,7 +35,7 @@ describe('cmsi check formats', () => {
     expect(j.results.map((x) => x.verdict)).toEqual(['valid', 'invalid']);
     expect(j.results[1]!.layers).toMatchObject({ encoding: 'pass', structure: 'fail' });
     const f = j.results[1]!.findings.find((x) => x.status === 'fail')!;
-    expect(Object.keys(f).sort()).toEqual(['layer', 'length', 'level', 'message', 'offset', 'path', 'rule', 'status']);
+    expect(Object.keys(f).sort()).toEqual(['file', 'layer', 'length', 'level', 'message', 'offset', 'path', 'rule', 'status']);
     expect(f.layer).toBe('structure');
     expect(f.path).toBe('signedData.signerInfos[0].signedAttrs[0]');
     expect(typeof f.offset).toBe('number');

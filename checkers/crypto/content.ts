@@ -11,6 +11,7 @@ import { contentDecryptor, type ContentDecryptor } from './ciphers.ts';
 import type { KeyCheck, RecoveredKey } from './recipients.ts';
 
 export function compareContent(ctx: CheckContext, recovered: Uint8Array, expected: Uint8Array | null, at: Located): void {
+  ctx.recovered.push({ content: recovered, at: where(at) });
   if (!expected) return;
   const same = bytesEqual(recovered, expected);
   ctx.check('cmsi/content-matches', same, same ? `recovered content (${recovered.length} octets) equals the expected content`

@@ -14,7 +14,7 @@ export function formatOne(r: FileResult, options: { passes?: boolean } = {}): st
   const count = (s: string) => r.findings.filter((f) => f.status === s).length;
   const unchecked = count('unchecked');
   const counts = `${count('fail')} failed, ${count('warn')} warnings${unchecked ? `, ${unchecked} unchecked` : ''}, ${count('pass')} passed`;
-  const where = r.origin === 'der' ? '' : `; offsets are in the CMS decoded from ${r.origin}`;
+  const where = r.origin === 'der' ? '' : `; offsets are in the CMS decoded from ${r.source ? `${r.source.container}, file bytes ${r.source.start}-${r.source.end}` : r.origin}`;
   const out = [`${r.file}: ${r.verdict}${r.reason ? `: ${r.reason}` : ''} (${counts}${where})`];
   for (const f of r.findings) {
     if (f.status === 'pass' && !options.passes) continue;

@@ -48,7 +48,7 @@ const throwing: Adapter = { ...fakeStack('thrower'), async consume() { throw new
 describe('interop harness', () => {
   it('records hang and crash for the message that caused them and goes on', async () => {
     const out = tmp();
-    const records = await runInterop({ adapters: [fakeStack('fake')], corpusDir: CORPUS, outDir: out, resume: false, jobs: 1 });
+    const { records } = await runInterop({ adapters: [fakeStack('fake')], corpusDir: CORPUS, outDir: out, existing: 'refuse', jobs: 1 });
     const byId = new Map(records.filter((r): r is ConsumeRecord => r.kind === 'consume').map((r) => [r.sample, r]));
     expect(byId.get('data/der')?.verdict).toBe('hang');
     expect(byId.get('data/ber-indefinite')?.verdict).toBe('crash');
@@ -60,7 +60,7 @@ describe('interop harness', () => {
 
   it('an adapter that throws is recorded as error, never reject', async () => {
     const out = tmp();
-    const records = await runInterop({ adapters: [throwing], corpusDir: CORPUS, outDir: out, resume: false, jobs: 1 });
+    const { records } = await runInterop({ adapters: [throwing], corpusDir: CORPUS, outDir: out, existing: 'refuse', jobs: 1 });
     const r = records.find((x): x is ConsumeRecord => x.kind === 'consume' && x.sample === 'data/der');
     expect(r?.verdict).toBe('error');
     expect(r?.detail).toContain('adapter bug');

@@ -32,16 +32,16 @@ describe('HTML report in Chromium', () => {
   it('is installed', () => expect(existsSync(CHROMIUM)).toBe(true));
 
   it('shows the cells the model has, colour-coded, with sticky headers and a working filter', async () => {
-    const records = await runInterop({ adapters: [opensslAdapter], corpusDir: CORPUS, outDir: join(dir, 'results'), resume: false, jobs: 1 });
+    const { records } = await runInterop({ adapters: [opensslAdapter], corpusDir: CORPUS, outDir: join(dir, 'results'), existing: 'refuse', jobs: 1 });
     const model = buildModel(records);
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(model));
     const page = await browser.newPage();
     await page.goto(`file://${file}`);
     const features = MATRIX_FEATURES.filter((f) => [...model.consumerMatrix.values()].some((row) => row.get(f)?.total));
-    // consumer matrix: one row per installed stack, one cell per feature plus the invalid column
+    // consumer matrix: one row per installed stack, one cell per feature plus the invalid and acceptable columns
     const consumerCells = await page.locator('#consumer tbody td').count();
-    expect(consumerCells).toBe(model.installed.length * (features.length + 1));
+    expect(consumerCells).toBe(model.installed.length * (features.length + 2));
     const okCells = await page.locator('#consumer tbody td[data-kind=ok]').count();
     const expectedOk = [...model.consumerMatrix.values()].flatMap((row) => features.map((f) => row.get(f))).filter((c) => c && c.total && !c.bad && c.ok === c.total).length
       + [...model.invalidCaught.values()].filter((c) => c.total && !c.bad && c.ok === c.total).length;

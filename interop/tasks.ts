@@ -51,8 +51,21 @@ async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => T): Pr
   }
 }
 
+/**
+ * The stack's words without what changes from one process to the next, so equal verdicts make
+ * equal records and reports: OpenSSL's thread id and source file:line in its error lines (a failed
+ * RSA or password unwrap continues with a random key, and the padding error then comes from one of
+ * two lines), and the names of our temporary directories.
+ */
+export function stableDetail(text: string): string {
+  return text
+    .replace(/\b[0-9A-F]{8,16}:error:/g, 'error:')
+    .replace(/:(?:\.\.\/)*[\w./-]+\.c:\d+:/g, ':')
+    .replace(/(?:\/[\w.-]+)*\/cmsi-[a-z0-9-]+-[A-Za-z0-9]{6}(?![A-Za-z0-9])/g, '<tmp>');
+}
+
 const detailOf = (v: ConsumeVerdict): string =>
-  (v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict === 'unsupported' ? v.reason : v.verdict === 'crash' ? v.signal : '').slice(0, 300);
+  stableDetail(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict === 'unsupported' ? v.reason : v.verdict === 'crash' ? v.signal : '').slice(0, 300);
 
 async function consumeSafely(a: Adapter, manifest: Manifest, dir: string, s: Sample, bytes: Uint8Array, ms: number): Promise<ConsumeVerdict> {
   try {
@@ -119,7 +132,7 @@ export async function produceTask(ctx: TaskContext, { adapter, version }: Stack,
       .catch((e: Error) => ({ ok: false as const, verdict: 'error' as const, reason: `adapter threw: ${e.message}` }));
     const ms = Math.round(performance.now() - start);
     if (!r.ok) {
-      ctx.emit({ kind: 'produce', stack, version, lineage: adapter.lineage, feature, verdict: r.verdict, detail: r.reason.slice(0, 300), check: null, file: null, sampleSha256: null, ms });
+      ctx.emit({ kind: 'produce', stack, version, lineage: adapter.lineage, feature, verdict: r.verdict, detail: stableDetail(r.reason).slice(0, 300), check: null, file: null, sampleSha256: null, ms });
       return null;
     }
     mkdirSync(join(dir, stack), { recursive: true });

@@ -10,10 +10,14 @@ import { outcomeOf, type ReportModel } from './model.ts';
 const obj = (m: ReadonlyMap<string, unknown>): Record<string, unknown> =>
   Object.fromEntries([...m.entries()].map(([k, v]) => [k, v instanceof Map ? obj(v) : plain(v)]));
 
-/** A record without what differs between runs of equal verdicts (stamp, timing). */
+/**
+ * A record without what differs between runs of equal verdicts: the stamp, the timing, and the
+ * hash of a produced message (a new signing time, IV or key every run; a corpus sample's hash stays).
+ */
 function plain(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || !('kind' in v)) return v;
   const { recordVersion: _v, runId: _r, cmsi: _c, manifestSha256: _m, seed: _s, ms: _ms, ...rest } = v as ResultRecord & { ms?: number };
+  if (rest.kind === 'produce' || rest.kind === 'cross') return { ...rest, sampleSha256: undefined };
   return rest;
 }
 

@@ -13,6 +13,7 @@ import type { Adapter } from '../adapters/adapter.ts';
 import { runProgram } from '../adapters/run.ts';
 import { readRecords, recordKey, type ConsumeRecord } from '../interop/records.ts';
 import { runInterop } from '../interop/run.ts';
+import { gateFailures } from '../reports/gates.ts';
 import { CORPUS, REPO } from './helpers/corpus.ts';
 
 const dirs: string[] = [];
@@ -56,6 +57,9 @@ describe('interop harness', () => {
     expect(byId.get('signed-data/rsa-sha256/attached')?.verdict).toBe('unsupported');
     // every sample got a record: the run went on after the hang and the crash
     expect(byId.size).toBe(readFileSync(join(CORPUS, 'manifest.yaml'), 'utf8').split('\n  - id: ').length - 1);
+    // and --fail-on crash (a default gate of cmsi interop) holds on them
+    expect(gateFailures(records, [], ['crash'])).toEqual([expect.stringMatching(/^crash: 2 records where a stack crashed, hung or its adapter failed/)]);
+    expect(gateFailures(records, [], ['missing-stack'])).toEqual([]);
   }, 60_000);
 
   it('an adapter that throws is recorded as error, never reject', async () => {

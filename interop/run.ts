@@ -114,7 +114,9 @@ export async function runInterop(o: InteropOptions): Promise<InteropResult> {
     const byName = new Map(installed.map((i) => [i.adapter.name, i]));
     const stopped = () => interrupted;
     const consumeTasks = new Map(installed.map((i) => [i.adapter.name, corpus.manifest.samples.filter((s) => !all.has(`consume|${i.adapter.name}|${s.id}`))]));
-    let total = [...consumeTasks.values()].reduce((n, t) => n + t.length, 0) + installed.reduce((n, i) => n + i.adapter.produces.length, 0);
+    // Cross tasks are known once the messages are made: until then, count every feature as made.
+    const producible = installed.reduce((n, i) => n + i.adapter.produces.length, 0);
+    let total = [...consumeTasks.values()].reduce((n, t) => n + t.length, 0) + producible + producible * Math.max(0, installed.length - 1);
     let count = 0;
     const tick = (label: string) => o.onProgress?.(++count, total, label);
 
@@ -133,7 +135,7 @@ export async function runInterop(o: InteropOptions): Promise<InteropResult> {
       tick(`${stack} produce ${feature}`);
     }));
     const crossTasks = new Map(installed.map((i) => [i.adapter.name, produced.filter((p) => p.stack !== i.adapter.name && !all.has(`cross|${p.stack}|${i.adapter.name}|${p.feature}`))]));
-    total += [...crossTasks.values()].reduce((n, t) => n + t.length, 0);
+    total = count + [...crossTasks.values()].reduce((n, t) => n + t.length, 0);
     await phase(perStack(crossTasks, o.jobs, stopped, async (consumer, p) => {
       await crossTask(ctx, byName.get(consumer)!, p);
       tick(`${p.stack} -> ${consumer} ${p.feature}`);

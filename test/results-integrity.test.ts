@@ -61,6 +61,13 @@ describe('results bound to their run and corpus', () => {
       }
     }
     expect(n).toBeGreaterThan(500);
+    // produce records carry cmsi check's verdict with its status per layer and the deciding reason
+    const produced = lines(join(base, 'produce.jsonl')).map((l) => JSON.parse(l) as { verdict: string; check: { verdict: string; layers: Record<string, string>; reason: string | null } | null });
+    expect(produced.filter((p) => p.verdict === 'produced').length).toBeGreaterThan(5);
+    for (const p of produced.filter((x) => x.verdict === 'produced')) {
+      expect(Object.keys(p.check!.layers).sort()).toEqual(['certificate', 'crypto', 'encoding', 'mime', 'path', 'policy', 'structure']);
+      if (p.check!.verdict !== 'valid') expect(p.check!.reason).toBeTruthy();
+    }
     // a consume record's sampleSha256 is the hash of the corpus file it names
     const c = JSON.parse(lines(join(base, 'consume.jsonl'))[0]!) as { sample: string; sampleSha256: string };
     const manifestText = manifest.toString('utf8');

@@ -2,11 +2,16 @@
  * Running a third-party program: never through a shell, always with a timeout, in a temporary
  * directory that is removed afterwards. The outcome says how the process ended, so a harness
  * error (spawn failure) is never mistaken for the stack rejecting a message.
+ *
+ * Programs run in their own session (detached): a Ctrl-C on the terminal reaches cmsi alone,
+ * which ends the run cleanly (adapters/cleanup.ts), instead of killing the program it is waiting
+ * for, which would read as the stack crashing on that message.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithBufferEncoding } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onCleanup } from './cleanup.ts';
 
 export type ProcessOutcome =
   | { readonly kind: 'exit'; readonly code: number; readonly stdout: Buffer; readonly stderr: string }
@@ -15,14 +20,17 @@ export type ProcessOutcome =
   | { readonly kind: 'spawn-error'; readonly message: string };
 
 export function runProgram(cmd: string, args: readonly string[], options: { timeoutMs?: number; cwd?: string; input?: Uint8Array } = {}): ProcessOutcome {
-  const r = spawnSync(cmd, args, {
+  // `detached` is honoured by spawnSync (setsid) although @types/node lists it for spawn only.
+  const spawnOptions: SpawnSyncOptionsWithBufferEncoding & { detached: boolean } = {
     cwd: options.cwd,
     input: options.input,
     timeout: options.timeoutMs ?? 20_000,
     killSignal: 'SIGKILL',
     maxBuffer: 256 * 1024 * 1024,
     shell: false,
-  });
+    detached: true,
+  };
+  const r = spawnSync(cmd, args, spawnOptions);
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ETIMEDOUT') return { kind: 'timeout' };
@@ -33,12 +41,20 @@ export function runProgram(cmd: string, args: readonly string[], options: { time
   return { kind: 'exit', code: r.status ?? -1, stdout: r.stdout ?? Buffer.alloc(0), stderr };
 }
 
+/** A fresh /tmp/cmsi-<prefix>-* directory, removed by `remove` or by an interrupted run's cleanup. */
+export function makeTempDir(prefix: string): { readonly dir: string; readonly remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `cmsi-${prefix}-`));
+  const rm = () => rmSync(dir, { recursive: true, force: true });
+  const release = onCleanup(`temporary directory ${dir}`, rm);
+  return { dir, remove: () => { release(); rm(); } };
+}
+
 /** Runs `fn` with a fresh temporary directory that is removed whatever happens. */
 export function withTempDir<T>(prefix: string, fn: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), `cmsi-${prefix}-`));
+  const t = makeTempDir(prefix);
   try {
-    return fn(dir);
+    return fn(t.dir);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    t.remove();
   }
 }

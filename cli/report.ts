@@ -1,7 +1,11 @@
-/** `cmsi report`: renders interop results (JSON lines) as Markdown, HTML, JSON or CSV. */
-import { existsSync, writeFileSync } from 'node:fs';
+/**
+ * `cmsi report`: renders interop results (run.json and JSON lines) as Markdown, HTML, JSON or CSV.
+ * Every line is validated against the results schema first; damaged or mixed results are refused,
+ * a torn last line or records given twice are reported loudly, never silently counted.
+ */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readRecords } from '../interop/records.ts';
+import { loadResults, RESULTS_SCHEMA_PATH } from '../interop/records.ts';
 import { renderCsv, renderJson } from '../reports/data.ts';
 import { renderHtml } from '../reports/html.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
@@ -10,12 +14,24 @@ import { UsageError } from './usage.ts';
 
 export const REPORT_HELP = `usage: cmsi report [--results DIR] [--format md|html|json|csv] [--out FILE]
 
-Reads the JSON lines results of cmsi interop (default out/results) and writes the implementation x
-feature matrix (consumer and producer sides), the producer x consumer interop matrix per feature,
-the unexpected outcomes per stack (invalid messages accepted, with the flag and its effect; valid
-messages rejected; crashes and hangs), and per requirement which stacks demonstrated it and
-whether two independent, interoperating stacks did (the Draft Standard bar). HTML is one
-self-contained page with colour-coded cells, sticky headers and filters.`;
+Reads the results of cmsi interop (default out/results) and writes the implementation x feature
+matrix (consumer and producer sides), the producer x consumer interop matrix per feature, the
+cross-verification failures with the layer cmsi check blames, the unexpected outcomes per stack
+(invalid messages accepted, with the flag and its effect; valid messages rejected; crashes and
+hangs), and per requirement which stacks demonstrated it and whether two independent,
+interoperating stacks did (the Draft Standard bar). HTML is one self-contained page with
+colour-coded cells, sticky headers and filters. Output is in one stable order: two runs with the
+same verdicts give the same bytes.
+
+The inputs' identity (run, cmsi, corpus seed and manifest SHA-256, records per file) goes to
+stderr. Every line is validated against docs/results-schema-v1.json. Refused (exit 2): a line
+that is not JSON or not a valid record, records of another run or corpus, the same record twice
+with different results, a missing run.json or stacks.jsonl. Reported with a warning, in the
+output too: a cut-off last line (an interrupted writer), records appended twice (counted once).
+A run that did not finish, or lacks records, is marked INCOMPLETE in every format.
+
+Exit codes: 0 report written; 3 report written, but the run is incomplete; 2 usage error,
+unreadable or refused results.`;
 
 export function reportCommand(argv: readonly string[]): number {
   const { values } = parseArgs({ args: [...argv], strict: true, options: {
@@ -26,14 +42,28 @@ export function reportCommand(argv: readonly string[]): number {
     return 0;
   }
   if (!['md', 'html', 'json', 'csv'].includes(values.format!)) throw new UsageError(`--format must be md, html, json or csv, got "${values.format}"`);
-  if (!existsSync(values.results!)) throw new UsageError(`no results in ${values.results} (run cmsi interop first)`);
-  const records = readRecords(values.results!);
-  if (!records.length) throw new UsageError(`no records in ${values.results}`);
-  const model = buildModel(records);
-  const text = values.format === 'html' ? renderHtml(model) : values.format === 'json' ? renderJson(model) : values.format === 'csv' ? renderCsv(records) : renderMarkdown(model);
+  const dir = values.results!;
+  const loaded = loadResults(dir);
+  const { run } = loaded;
+  const files = Object.entries(loaded.counts).map(([f, n]) => `${f} ${n}`).join(', ') || 'no record files';
+  console.error(run
+    ? `results ${dir}: run ${run.runId} (${run.state}, ${run.invocations} invocation${run.invocations === 1 ? '' : 's'}), cmsi ${run.cmsi}, corpus seed ${run.seed} manifest SHA-256 ${run.manifestSha256}; lines: ${files}`
+    : `results ${dir}: lines: ${files}`);
+  const refusals = loaded.problems.filter((p) => p.severity === 'refuse');
+  if (refusals.length) {
+    for (const p of refusals.slice(0, 20)) console.error(`cmsi report: refused: ${p.message}`);
+    if (refusals.length > 20) console.error(`cmsi report: refused: ... and ${refusals.length - 20} more problems`);
+    console.error(`cmsi report: no report from damaged or mixed results (schema: ${RESULTS_SCHEMA_PATH}); run cmsi interop again, or --resume it`);
+    return 2;
+  }
+  const warnings = loaded.problems.filter((p) => p.severity === 'warn').map((p) => p.message);
+  const model = buildModel(loaded.records, run, warnings);
+  for (const w of warnings) console.error(`cmsi report: WARNING: ${w}`);
+  for (const line of model.incomplete) console.error(`cmsi report: INCOMPLETE: ${line}`);
+  const text = values.format === 'html' ? renderHtml(model) : values.format === 'json' ? renderJson(model) : values.format === 'csv' ? renderCsv(model) : renderMarkdown(model);
   if (values.out) {
     writeFileSync(values.out, text);
-    console.log(`wrote ${values.out}`);
+    console.error(`wrote ${values.out}`);
   } else process.stdout.write(text);
-  return 0;
+  return model.incomplete.length ? 3 : 0;
 }

@@ -17,6 +17,8 @@ import { generateCorpus } from '../generators/generate.ts';
 import { parseSeed, prepareOutDir } from './generate.ts';
 import { checkManifest } from './check.ts';
 import { loadCatalog } from '../core/catalog.ts';
+import { exitCodeOf, withInterruption } from './interrupt.ts';
+import { progressOn } from './progress.ts';
 
 export const RUN_HELP = `usage: cmsi run [--out DIR] [--seed N] [--no-interop]
 
@@ -24,25 +26,32 @@ The main job (npm start): generates the corpus into DIR (default: ./out/corpus),
 verify, decrypt, digest-verify or uncompress every sample with the inputs in the manifest,
 compares the recovered content byte for byte, runs cmsi check over the manifest, and prints a
 summary; then runs every stack found on the machine against the corpus and each other (cmsi
-interop, results in DIR/../results) and writes DIR/../report.md and report.html. Exit 1 when a
-sample that OpenSSL supports is not accepted with the exact content, or when the checker's
-verdict differs from the manifest's.`;
+interop, results in DIR/../results, which it replaces, with progress on stderr) and writes
+DIR/../report.md and report.html. Exit 1 when a sample that OpenSSL supports is not accepted with
+the exact content, or when the checker's verdict differs from the manifest's; 130 / 143 when
+SIGINT / SIGTERM interrupts the interop phase (the stacks' processes and temporary directories are
+ended, and cmsi interop --resume continues it).`;
 
-/** Every stack found on the machine against the corpus, then the reports. */
-async function interopAndReport(corpusDir: string, resultsDir: string, outDir: string): Promise<void> {
+/** Every stack found on the machine against the corpus, then the reports; the exit code when interrupted. */
+async function interopAndReport(corpusDir: string, resultsDir: string, outDir: string): Promise<number | null> {
   const t = performance.now();
-  const records = await runInterop({
-    adapters: ALL_ADAPTERS, corpusDir, outDir: resultsDir, resume: false, jobs: 2,
-    onStack: (r) => {
-      if (r.kind === 'stack') console.log(r.installed ? `  stack ${r.stack} ${r.version}` : `  stack ${r.stack}: not installed (${r.reason})`);
-    },
-  });
-  const model = buildModel(records);
+  const progress = progressOn(process.stderr, '  interop ');
+  const { value: result, signal } = await withInterruption('cmsi run', (abort) => runInterop({
+    adapters: ALL_ADAPTERS, corpusDir, outDir: resultsDir, existing: 'replace', jobs: 2, signal: abort,
+    onStack: (r) => console.log(r.installed ? `  stack ${r.stack} ${r.version}` : `  stack ${r.stack}: not installed (${r.reason})`),
+    onProgress: progress.update,
+  })).finally(() => progress.end());
+  if (result.interrupted) {
+    console.error(`cmsi run: interrupted: the records so far are in ${resultsDir}; the stacks' processes and temporary directories are gone.\nresume with: cmsi interop --resume --out ${resultsDir} --corpus ${corpusDir}`);
+    return signal ? exitCodeOf(signal) : 130;
+  }
+  const model = buildModel(result.records, result.run);
   writeFileSync(join(outDir, 'report.md'), renderMarkdown(model));
   writeFileSync(join(outDir, 'report.html'), renderHtml(model));
-  const consume = records.filter((r) => r.kind === 'consume').length;
+  const consume = result.records.filter((r) => r.kind === 'consume').length;
   console.log(`\ninterop: ${model.installed.length} stacks, ${consume} consume records, ${model.unexpected.length} unexpected outcomes (${Math.round((performance.now() - t) / 1000)} s)`);
   console.log(`results: ${resultsDir}\nreports: ${join(outDir, 'report.md')} and ${join(outDir, 'report.html')}`);
+  return null;
 }
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
@@ -89,6 +98,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const passes = checked.results.reduce((n, r) => n + r.findings.filter((f) => f.status === 'pass').length, 0);
   console.log(`\ncmsi check: ${checked.results.length - checked.mismatches.length} of ${checked.results.length} samples have the expected verdict (${passes} rule checks passed, ${fails} failed, ${checkMs} ms)`);
   if (checked.mismatches.length) console.log(checked.mismatches.join('\n'));
-  if (!values['no-interop']) await interopAndReport(out, join(dirname(out), 'results'), dirname(out));
+  if (!values['no-interop']) {
+    const interrupted = await interopAndReport(out, join(dirname(out), 'results'), dirname(out));
+    if (interrupted !== null) return interrupted;
+  }
   return failures.length || checked.mismatches.length ? 1 : 0;
 }

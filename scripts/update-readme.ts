@@ -7,12 +7,12 @@
  * machine-dependent examples, such as `cmsi run`, as they are).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { OPENSSL_ACCEPTS_INVALID } from '../adapters/openssl-invalid-known.ts';
 import { corpusMarkdown } from '../cli/corpus.ts';
 import type { Manifest } from '../core/manifest.ts';
-import { readRecords } from '../interop/records.ts';
+import { loadResults } from '../interop/records.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
 import { regenerateDocs } from './readme-examples.ts';
@@ -34,9 +34,14 @@ function splice(text: string, name: string, body: string): string {
 let text = readFileSync(readme, 'utf8');
 const stats = execFileSync(process.execPath, ['--import', 'tsx', new URL('./catalog-stats.ts', import.meta.url).pathname], { encoding: 'utf8' });
 text = splice(text, 'catalog-stats', stats);
-const records = readRecords(resultsDir);
-if (records.length) {
-  const md = renderMarkdown(buildModel(records), { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^### /gm, '##### ').replace(/^## /gm, '#### ');
+const results = existsSync(resultsDir) ? loadResults(resultsDir) : null;
+const records = results?.records ?? [];
+if (results) {
+  // The README shows a whole, undamaged run or none: any other would print other numbers.
+  if (results.problems.length) throw new Error(`${resultsDir}: ${results.problems.map((p) => p.message).join('; ')}`);
+  const model = buildModel(records, results.run);
+  if (model.incomplete.length) throw new Error(`${resultsDir} is incomplete: ${model.incomplete.join('; ')}`);
+  const md = renderMarkdown(model, { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^### /gm, '##### ').replace(/^## /gm, '#### ');
   text = splice(text, 'interop-matrix', md);
 }
 // OpenSSL's acceptances of invalid samples, with the reason the RFC is on our side.

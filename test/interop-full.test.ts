@@ -20,7 +20,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('a full interop run', () => {
   it('runs every stack over the whole corpus and cross-verifies what they produce', async () => {
-    const records = await runInterop({ adapters: ALL_ADAPTERS, corpusDir: CORPUS, outDir: out, resume: false, jobs: 2 });
+    const { records } = await runInterop({ adapters: ALL_ADAPTERS, corpusDir: CORPUS, outDir: out, existing: 'refuse', jobs: 2 });
     const stacks = records.filter((r): r is StackRecord => r.kind === 'stack');
     expect(stacks.map((s) => s.stack).sort()).toEqual(ALL_ADAPTERS.map((a) => a.name).sort());
     for (const s of stacks) {

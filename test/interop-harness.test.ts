@@ -13,6 +13,7 @@ import type { Adapter } from '../adapters/adapter.ts';
 import { runProgram } from '../adapters/run.ts';
 import { readRecords, recordKey, type ConsumeRecord } from '../interop/records.ts';
 import { runInterop } from '../interop/run.ts';
+import { gateFailures } from '../reports/gates.ts';
 import { CORPUS, REPO } from './helpers/corpus.ts';
 
 const dirs: string[] = [];
@@ -48,7 +49,7 @@ const throwing: Adapter = { ...fakeStack('thrower'), async consume() { throw new
 describe('interop harness', () => {
   it('records hang and crash for the message that caused them and goes on', async () => {
     const out = tmp();
-    const records = await runInterop({ adapters: [fakeStack('fake')], corpusDir: CORPUS, outDir: out, resume: false, jobs: 1 });
+    const { records } = await runInterop({ adapters: [fakeStack('fake')], corpusDir: CORPUS, outDir: out, existing: 'refuse', jobs: 1 });
     const byId = new Map(records.filter((r): r is ConsumeRecord => r.kind === 'consume').map((r) => [r.sample, r]));
     expect(byId.get('data/der')?.verdict).toBe('hang');
     expect(byId.get('data/ber-indefinite')?.verdict).toBe('crash');
@@ -56,11 +57,14 @@ describe('interop harness', () => {
     expect(byId.get('signed-data/rsa-sha256/attached')?.verdict).toBe('unsupported');
     // every sample got a record: the run went on after the hang and the crash
     expect(byId.size).toBe(readFileSync(join(CORPUS, 'manifest.yaml'), 'utf8').split('\n  - id: ').length - 1);
+    // and --fail-on crash (a default gate of cmsi interop) holds on them
+    expect(gateFailures(records, [], ['crash'])).toEqual([expect.stringMatching(/^crash: 2 records where a stack crashed, hung or its adapter failed/)]);
+    expect(gateFailures(records, [], ['missing-stack'])).toEqual([]);
   }, 60_000);
 
   it('an adapter that throws is recorded as error, never reject', async () => {
     const out = tmp();
-    const records = await runInterop({ adapters: [throwing], corpusDir: CORPUS, outDir: out, resume: false, jobs: 1 });
+    const { records } = await runInterop({ adapters: [throwing], corpusDir: CORPUS, outDir: out, existing: 'refuse', jobs: 1 });
     const r = records.find((x): x is ConsumeRecord => x.kind === 'consume' && x.sample === 'data/der');
     expect(r?.verdict).toBe('error');
     expect(r?.detail).toContain('adapter bug');

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Algorithm } from '../../core/vocabulary.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { onCleanup } from '../cleanup.ts';
 import { runProgram } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { mimeOnlyDefect, openLayers, trustAnchorPaths, type LayerInput } from './layers.ts';
@@ -129,7 +130,10 @@ class BcProcess {
   private start(): string | null {
     const c = compile();
     if ('error' in c) return c.error;
-    const child = spawn('java', ['-XX:+UseSerialGC', '-Xss8m', '-cp', [c.dir, ...JARS].join(':'), 'CmsiBc'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Own session: a terminal's Ctrl-C reaches cmsi, which ends the JVM (adapters/cleanup.ts).
+    // -XX:-UsePerfData: no /tmp/hsperfdata_<user>/<pid> file, which a killed JVM leaves behind.
+    const child = spawn('java', ['-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xss8m', '-cp', [c.dir, ...JARS].join(':'), 'CmsiBc'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const release = onCleanup(`Bouncy Castle JVM (pid ${child.pid})`, () => child.kill('SIGKILL'));
     this.child = child;
     if (child.pid !== undefined) this.onSpawn?.(child.pid);
     this.buffer = '';
@@ -145,8 +149,12 @@ class BcProcess {
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => { this.stderr = (this.stderr + chunk).slice(-4000); });
-    child.on('error', (e) => this.onDeath(child, { kind: 'error', message: `cannot run java: ${e.message}` }));
+    child.on('error', (e) => {
+      release();
+      this.onDeath(child, { kind: 'error', message: `cannot run java: ${e.message}` });
+    });
     child.on('exit', (code, signal) => {
+      release();
       const last = this.stderr.trim().split('\n').slice(-3).join(' | ');
       this.onDeath(child, { kind: 'crash', signal: signal ?? `JVM exited with code ${code}${last ? `: ${last}` : ''}` });
     });

@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { repoPath } from '../../core/paths.ts';
 import type { Algorithm } from '../../core/vocabulary.ts';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
@@ -176,7 +177,8 @@ function produceEnveloped(r: ProduceRequest): Uint8Array {
 
 function forgeVersion(): string | null {
   try {
-    const path = join(new URL('../../', import.meta.url).pathname, 'node_modules', 'node-forge', 'package.json');
+    // repoPath, not a path relative to this file: compiled into dist/ it is one level deeper.
+    const path = repoPath('node_modules', 'node-forge', 'package.json');
     return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   } catch {
     return null;

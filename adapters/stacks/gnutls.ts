@@ -25,12 +25,11 @@
  * valid until 2099, RFC 4134's until 2039). No key purpose is required (no --verify-purpose).
  * Lineage: gnutls.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
-import { runProgram, type ProcessOutcome } from '../run.ts';
+import { makeTempDir, runProgram, type ProcessOutcome } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
 
@@ -149,7 +148,8 @@ async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
   const why = gnutlsUnsupported(r.sample);
   if (why) return { verdict: 'unsupported', reason: why };
   // Not withTempDir: the layers are opened asynchronously, and the directory must outlive them all.
-  const tmp = mkdtempSync(join(tmpdir(), 'cmsi-gnutls-'));
+  const scratch = makeTempDir('gnutls');
+  const tmp = scratch.dir;
   try {
     const bundle = join(tmp, 'trust-anchors.pem');
     writeFileSync(bundle, trustAnchorPaths(r).map((p) => readFileSync(p, 'utf8')).join('\n'));
@@ -158,7 +158,7 @@ async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
     const c: Context = { tmp, bundle, signerCert: outside };
     return await openLayers(r, async (layer) => openLayer(c, layer));
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    scratch.remove();
   }
 }
 

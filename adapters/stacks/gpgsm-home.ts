@@ -11,6 +11,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onCleanup } from '../cleanup.ts';
 import { runProgram, type ProcessOutcome } from '../run.ts';
 
 export interface GpgsmRun {
@@ -30,10 +31,12 @@ export class GpgsmHome {
   private readonly certs = new Set<string>();
   private readonly keys = new Set<string>();
   private snapshot: Buffer | null = null;
-  private readonly onExit = () => this.kill();
+  private closed = false;
+  private readonly release: () => void;
 
   private constructor(readonly dir: string) {
-    process.once('exit', this.onExit);
+    // An interrupted run, or a harness that never calls close(), still leaves no agent behind.
+    this.release = onCleanup(`gpg-agent of ${dir}`, () => this.kill());
   }
 
   static create(): GpgsmHome {
@@ -119,11 +122,13 @@ export class GpgsmHome {
 
   /** Stops the agent this home started and removes the home. */
   close(): void {
-    process.removeListener('exit', this.onExit);
+    this.release();
     this.kill();
   }
 
   private kill(): void {
+    if (this.closed) return;
+    this.closed = true;
     spawnSync('gpgconf', ['--homedir', this.dir, '--kill', 'gpg-agent'], { timeout: 10_000, stdio: 'ignore' });
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -2,9 +2,11 @@
  * A long-running helper process spoken to in JSON lines: one request per line on its stdin, one
  * answer per line on its stdout, matched by "id". Started on first use (no shell). A request that
  * gets no answer in time kills the process and yields `timeout`; a process that dies yields `died`
- * for every request in flight. Either way the next request starts a fresh process.
+ * for every request in flight. Either way the next request starts a fresh process. The process
+ * runs in its own session (a terminal's Ctrl-C reaches cmsi, which ends it: adapters/cleanup.ts).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { onCleanup } from '../cleanup.ts';
 
 export type WorkerReply =
   | { readonly kind: 'answer'; readonly body: Record<string, unknown> }
@@ -30,8 +32,15 @@ class Session {
     proc.stderr.setEncoding('utf8');
     proc.stderr.on('data', (chunk: string) => { this.stderr = (this.stderr + chunk).slice(-4000); });
     proc.stdin.on('error', () => { /* EPIPE after a death: reported through 'exit' */ });
-    proc.on('error', (e) => this.failAll({ kind: 'spawn-error', message: e.message }));
-    proc.on('exit', (code, signal) => this.failAll({ kind: 'died', how: signal ?? `exit ${code}`, stderr: this.stderr.trim() }));
+    const release = onCleanup(`${proc.spawnfile} worker (pid ${proc.pid})`, () => proc.kill('SIGKILL'));
+    proc.on('error', (e) => {
+      release();
+      this.failAll({ kind: 'spawn-error', message: e.message });
+    });
+    proc.on('exit', (code, signal) => {
+      release();
+      this.failAll({ kind: 'died', how: signal ?? `exit ${code}`, stderr: this.stderr.trim() });
+    });
     // A forgotten close() must not keep Node alive; requests in flight hold their own timers.
     proc.unref();
     for (const s of [proc.stdin, proc.stdout, proc.stderr] as unknown as { unref?: () => void }[]) s.unref?.();
@@ -113,7 +122,7 @@ export class JsonLineWorker {
 
   private start(): Session {
     if (this.session && !this.session.dead) return this.session;
-    this.session = new Session(spawn(this.cmd, [...this.args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false }));
+    this.session = new Session(spawn(this.cmd, [...this.args], { stdio: ['pipe', 'pipe', 'pipe'], shell: false, detached: true }));
     if (this.session.proc.pid !== undefined) this.onSpawn?.(this.session.proc.pid);
     return this.session;
   }

@@ -40,6 +40,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { onCleanup } from '../cleanup.ts';
 import { runProgram, withTempDir, type ProcessOutcome } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
@@ -107,11 +108,13 @@ class NssDb {
 }
 
 const databases = new Map<string, NssDb>();
-let exitHook = false;
+let releaseDatabases: (() => void) | null = null;
 
 function closeDatabases(): void {
   for (const db of databases.values()) db.remove();
   databases.clear();
+  releaseDatabases?.();
+  releaseDatabases = null;
 }
 
 function databaseFor(setup: DbSetup): NssDb {
@@ -120,11 +123,8 @@ function databaseFor(setup: DbSetup): NssDb {
   if (!db) {
     db = NssDb.create(setup);
     databases.set(key, db);
-    if (!exitHook) {
-      // A harness that never calls close() still leaves no database behind.
-      process.once('exit', closeDatabases);
-      exitHook = true;
-    }
+    // An interrupted run, or a harness that never calls close(), still leaves no database behind.
+    releaseDatabases ??= onCleanup('NSS databases', closeDatabases);
   }
   return db;
 }

@@ -58,7 +58,8 @@ const describeRun = (r: RunHeader) => `run ${r.runId} (${r.state}, corpus seed $
  * once its own checks pass (stack versions unchanged on a resume).
  */
 export function prepareRun(dir: string, corpus: Corpus, stacks: readonly string[], existing: ExistingResults): { run: RunHeader; records: readonly ResultRecord[] } {
-  // Not mkdirSync({ recursive: true }) anywhere later: it spins forever on an --out like /proc/x.
+  // Made here first and without mkdirSync({ recursive: true }), which spins forever on an --out like
+  // /proc/x; the recursive mkdirs later only add children to a directory that exists.
   const made = makeDirs(dir);
   if (!made.ok) throw new InteropRefusal(`cannot create the results directory ${made.path} (${made.code})`);
   const fresh = (): RunHeader => ({

@@ -10,7 +10,7 @@ import type { DerNode } from '../core/der/reader.ts';
 import type { Profile } from '../core/vocabulary.ts';
 import type { Layer } from '../core/layers.ts';
 import { BUILTIN_RULES } from './builtin-rules.ts';
-import type { Finding, LimitHit, Where } from './finding.ts';
+import type { Finding, LimitHit, Validation, Where } from './finding.ts';
 import { layerOf } from './layers.ts';
 
 export interface Located {
@@ -32,6 +32,8 @@ export class CheckContext {
   readonly findings: Finding[] = [];
   /** The first resource limit that stopped the check, if any (the verdict is then unchecked). */
   limit: LimitHit | undefined;
+  /** The time certification paths were validated at and where it came from (checkers/x509). */
+  validation: Validation | undefined;
 
   constructor(
     readonly bytes: Uint8Array,

@@ -17,6 +17,9 @@ import type { FileResult, Finding, Verdict } from './finding.ts';
 import { decide, layerStatuses } from './verdict.ts';
 import { loadInput } from './input.ts';
 import { checkMime } from './rules/mime.ts';
+import type { LabelledInput } from './x509/certificate-set.ts';
+import type { CertificateInputs } from './x509/check-signed-data.ts';
+import type { GivenTime } from './x509/validation-time.ts';
 
 export interface CheckOptions {
   readonly catalog: Catalog;
@@ -30,6 +33,27 @@ export interface CheckOptions {
   readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
   /** For a signed Receipt: the original message it acknowledges (RFC 2634 2.6). */
   readonly original?: Uint8Array;
+  /** Names for `certs`, in order (the --cert file names), to cite in certificate findings. */
+  readonly certLabels?: readonly string[];
+  /** Trust anchors (--ca, the manifest's trustAnchors): with none, trust is not checked. */
+  readonly anchors?: readonly LabelledInput[];
+  /** CRLs beyond those in the message (--crl). */
+  readonly crls?: readonly LabelledInput[];
+  /** The path validation time (--at, the manifest's validationTime); else signing-time or now. */
+  readonly at?: GivenTime;
+  /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
+  readonly mailFrom?: { readonly from?: string; readonly sender?: string };
+}
+
+/** The certificate inputs of the options, each with the name a finding cites. */
+export function certificateInputs(o: CheckOptions): CertificateInputs {
+  return {
+    certs: o.certs.map((der, i) => ({ der, label: `--cert ${o.certLabels?.[i] ?? `#${i + 1}`}` })),
+    anchors: o.anchors ?? [],
+    crls: o.crls ?? [],
+    ...(o.at ? { at: o.at } : {}),
+    ...(o.mailFrom ? { mailFrom: o.mailFrom } : {}),
+  };
 }
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
@@ -41,11 +65,13 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
     return { file, verdict: 'unparseable', origin: 'der', findings, layers: layerStatuses(findings), reason: `encoding (${input.error})` };
   }
   const ctx = new CheckContext(input.cms, options.profile, options.catalog);
-  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
+  const mailFrom = input.mime && (input.mime.from !== undefined || input.mime.sender !== undefined)
+    ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
+  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';
-  return { file, verdict, origin: input.origin, findings: ctx.findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}) };
+  return { file, verdict, origin: input.origin, findings: ctx.findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}), ...(ctx.validation ? { validation: ctx.validation } : {}) };
 }
 
 /** Reader defects that are resource bounds, with the flag that would raise them. */

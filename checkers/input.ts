@@ -14,6 +14,9 @@ export interface MimeInfo {
   /** The Content-Type header value as written (parameters still quoted or not). */
   readonly rawContentType?: string;
   readonly signatureType?: string;
+  /** The From and Sender header values of the outer entity, when present (RFC 8550 3). */
+  readonly from?: string;
+  readonly sender?: string;
 }
 
 export type LoadedInput =
@@ -69,6 +72,12 @@ function parseEntity(bytes: Uint8Array): Entity | null {
   return { headers, body: bytes.subarray(bodyOffset), bodyOffset };
 }
 
+const senders = (e: Entity): { from?: string; sender?: string } => {
+  const from = e.headers.get('from');
+  const sender = e.headers.get('sender');
+  return { ...(from !== undefined ? { from } : {}), ...(sender !== undefined ? { sender } : {}) };
+};
+
 export function parseContentType(value: string): { type: string; params: Record<string, string> } {
   const [type, ...rest] = value.split(';');
   const params: Record<string, string> = {};
@@ -88,7 +97,7 @@ function loadMime(bytes: Uint8Array): LoadedInput {
   if (['application/pkcs7-mime', 'application/x-pkcs7-mime', 'application/pkcs7-signature', 'application/x-pkcs7-signature'].includes(ct.type)) {
     const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
     const cms = cte === 'base64' ? base64(Buffer.from(e.body).toString('latin1')) : e.body;
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType } };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType, ...senders(e) } };
   }
   if (ct.type === 'multipart/signed') {
     const boundary = ct.params.boundary;
@@ -113,7 +122,7 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     const sigType = parseContentType(sigEntity.headers.get('content-type') ?? '').type;
     const cms = base64(Buffer.from(sigEntity.body).toString('latin1'));
     const rawSignedPart = new Uint8Array(Buffer.from(rawPart, 'latin1'));
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType } };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType, ...senders(e) } };
   }
   return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };
 }

@@ -29,13 +29,15 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   checkEssExtra(ctx, v);
   checkEncoding(ctx, v);
   const certInputs = certificateInputs(options);
-  const pool = signedDataPool(ctx, v, certInputs);
+  // --layers: the certificate and path rules run only when one of their layers is asked for.
+  const x509 = ctx.runs('certificate') || ctx.runs('path') || ctx.runs('policy');
+  const pool = x509 ? signedDataPool(ctx, v, certInputs) : null;
   if (!v.signerInfos.length) {
-    checkSignedDataCertificates(ctx, v, pool, certInputs);
+    if (pool) checkSignedDataCertificates(ctx, v, pool, certInputs);
     return;
   }
-  const signerCerts = checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
-  checkSignedDataCertificates(ctx, v, pool, certInputs);
+  const signerCerts = ctx.runs('crypto') ? checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content }) : v.signerInfos.map(() => null);
+  if (pool) checkSignedDataCertificates(ctx, v, pool, certInputs);
   checkSigningCertificates(ctx, v, signerCerts);
   if (options.original) checkReceiptAgainstOriginal(ctx, v, options.original);
 }

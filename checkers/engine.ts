@@ -10,6 +10,7 @@ import { readDer, type DefectCode, type DerNode } from '../core/der/reader.ts';
 import { decodeOid } from '../core/der/values.ts';
 import { OID, oidName } from '../core/oids.ts';
 import type { Profile } from '../core/vocabulary.ts';
+import type { Layer } from '../core/layers.ts';
 import { CheckContext } from './context.ts';
 import { at, oidValue } from './cms/fields.ts';
 import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
@@ -41,6 +42,8 @@ export interface CheckOptions {
   readonly crls?: readonly LabelledInput[];
   /** The path validation time (--at, the manifest's validationTime); else signing-time or now. */
   readonly at?: GivenTime;
+  /** --layers: check only these layers; the others' rules do not run (status none). */
+  readonly layers?: readonly Layer[];
   /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
   readonly mailFrom?: { readonly from?: string; readonly sender?: string };
 }
@@ -64,7 +67,7 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
     const findings: Finding[] = [{ rule: 'cmsi/input-format', level: 'MUST', status: 'fail', layer: 'encoding', message: input.error, path: '', offset: 0, length: 0 }];
     return { file, verdict: 'unparseable', origin: 'der', findings, layers: layerStatuses(findings), reason: `encoding (${input.error})` };
   }
-  const ctx = new CheckContext(input.cms, options.profile, options.catalog);
+  const ctx = new CheckContext(input.cms, options.profile, options.catalog, options.layers ? new Set(options.layers) : undefined);
   const mailFrom = input.mime && (input.mime.from !== undefined || input.mime.sender !== undefined)
     ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
   const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...mailFrom });

@@ -80,6 +80,7 @@ export function readCertificate(der: Uint8Array): CertificateRead {
   if (!isTag(sigNode, 3)) return fatal('signatureValue', sigNode, 'signatureValue is not a BIT STRING');
   const sigBits = decodeBitString(contentOf(der, sigNode));
   if (!sigBits.ok) return fatal('signatureValue', sigNode, sigBits.error);
+  if (sigBits.value.unused !== 0) return fatal('signatureValue', sigNode, `signatureValue declares ${sigBits.value.unused} unused bits; a signature is a whole number of octets`);
 
   const f = tbsNode.children;
   let i = 0;
@@ -115,6 +116,7 @@ export function readCertificate(der: Uint8Array): CertificateRead {
   }
   const keyBits = decodeBitString(contentOf(der, keyNode));
   if (!keyBits.ok) return fatal('tbsCertificate.subjectPublicKeyInfo.subjectPublicKey', keyNode, keyBits.error);
+  if (keyBits.value.unused !== 0) return fatal('tbsCertificate.subjectPublicKeyInfo.subjectPublicKey', keyNode, `subjectPublicKey declares ${keyBits.value.unused} unused bits; the key encodings of RFC 3279/5480/8410 are whole octets`);
   for (const [tag, name] of [[1, 'issuerUniqueID'], [2, 'subjectUniqueID']] as const) {
     if (isCtx(f[i], tag)) {
       if (f[i]!.constructed) return fatal(`tbsCertificate.${name}`, f[i]!, `${name} is not [${tag}] IMPLICIT BIT STRING`);
@@ -191,6 +193,7 @@ function readExtensions(der: Uint8Array, wrapper: DerNode, problems: X509Problem
       const b = decodeBoolean(contentOf(der, second));
       if (!b.ok) return `extensions[${k}].critical: ${b.error}`;
       critical = b.value;
+      if (b.ber) problems.push(problem(DER, `tbsCertificate.extensions[${k}].critical`, second, b.ber));
       if (!b.value) problems.push(problem(DER, `tbsCertificate.extensions[${k}].critical`, second, 'critical FALSE is encoded, but DER omits a DEFAULT value (X.690 11.5)'));
     }
     if (seen.has(id.value)) problems.push(problem('rfc5280/4.2/unique-extensions', `tbsCertificate.extensions[${k}]`, e, `extension ${id.value} appears more than once`));

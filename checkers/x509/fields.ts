@@ -67,11 +67,25 @@ export function readName(b: Uint8Array, n: DerNode | undefined): NameView | stri
       if (!isTag(atv, 16) || !isTag(type, 6) || !value || extra) return 'AttributeTypeAndValue is not SEQUENCE { type OBJECT IDENTIFIER, value }';
       const d = decodeOid(contentOf(b, type));
       if (!d.ok) return `AttributeTypeAndValue type: ${d.error}`;
-      if (value.cls !== 'universal' || value.constructed) return `attribute ${d.value} value is not a primitive universal string`;
+      if (value.cls !== 'universal' || value.constructed || !STRING_TAGS.has(value.tag)) return `attribute ${d.value} value is not a string type (DirectoryString, PrintableString, IA5String, ...), found universal ${value.tag}`;
+      const bad = stringProblem(value.tag, contentOf(b, value));
+      if (bad) return `attribute ${d.value}: ${bad}`;
       attributes.push({ oid: d.value, tag: value.tag, value: contentOf(b, value), node: value });
     }
   }
   return { der: encodingOf(b, n), node: n, attributes, rdnCount: n.children.length };
+}
+
+/** String types an attribute value of a Name takes (RFC 5280 4.1.2.4, Appendix A: DirectoryString and the X.520 types). */
+const STRING_TAGS = new Set([12, 18, 19, 20, 22, 26, 28, 30]);
+
+/** The characters each string type allows (X.680 41), or null when the content is one. */
+function stringProblem(tag: number, c: Uint8Array): string | null {
+  if (tag === 19 && !/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(Buffer.from(c).toString('latin1'))) return 'PrintableString holds a character outside its set';
+  if ((tag === 22 || tag === 26 || tag === 18) && c.some((x) => x > 0x7f)) return 'a 7-bit string type holds an octet above 0x7F';
+  if (tag === 12 && !Buffer.from(Buffer.from(c).toString('utf8'), 'utf8').equals(Buffer.from(c))) return 'UTF8String is not valid UTF-8';
+  if ((tag === 30 && c.length % 2) || (tag === 28 && c.length % 4)) return 'BMPString/UniversalString length is not a whole number of characters';
+  return null;
 }
 
 export interface TimeField {

@@ -97,6 +97,10 @@ function explainBrokenLink(ctx: CheckContext, cur: PlacedCert, named: readonly P
     return;
   }
   if (!pool.anchors.length) return; // no anchors: trust is not claimed, so an open end is no finding
+  if (selfIssued(cur.cert)) {
+    ctx.fail('rfc5280/6.1/path-to-trust-anchor', `the path ends at the self-signed "${label(cur.cert)}", which is not a trust anchor (a self-signed certificate is not trusted for being in the message, RFC 8550 2.3)`, certWhere(cur));
+    return;
+  }
   ctx.fail('rfc5280/6.1/path-to-trust-anchor', `no certificate in the message, --cert or --ca has the subject "${label(cur.cert)}" names as its issuer, so no path reaches a trust anchor`, certWhere(cur, 'tbsCertificate.issuer'));
 }
 
@@ -106,11 +110,20 @@ function explainBrokenLink(ctx: CheckContext, cur: PlacedCert, named: readonly P
  */
 export function validatePath(ctx: CheckContext, target: PlacedCert, pool: CertificatePool, time: number, budget: PathBudget): void {
   const chain = build(ctx, target, pool, budget) ?? partialChain(target, pool, budget);
-  const iso = new Date(time).toISOString().replace('.000Z', 'Z');
+  const iso = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (chain[chain.length - 1]!.anchor) {
     ctx.check('rfc5280/6.1/path-to-trust-anchor', true, `a path of ${chain.length} certificate(s) reaches the trust anchor "${label(chain[chain.length - 1]!.placed.cert)}"`, certWhere(target));
     const fromMessage = chain.slice(0, -1).every((l) => l.placed.place.kind === 'message');
     ctx.check('rfc8550/2.3/include-chain-to-trusted-ca', fromMessage, fromMessage ? 'the message carries the chain up to the trust anchor' : 'the chain to the trust anchor needs certificates the message does not carry', certWhere(target));
+  }
+  const top = chain[chain.length - 1]!;
+  if (!top.anchor && selfIssued(top.placed.cert)) {
+    // No anchor above it: a self-signed certificate's own signature still says whether its
+    // bytes are the ones its key signed (integrity, not trust).
+    const self = signedBy(top.placed.cert, top.placed.cert, pool, budget);
+    const w = certWhere(top.placed, 'signature');
+    if (self === 'unsupported') ctx.unchecked('rfc5280/6.1.3/signature-verifies', `the self-signature of "${label(top.placed.cert)}" cannot be verified by this checker`, w);
+    else ctx.check('rfc5280/6.1.3/signature-verifies', self, self ? `the self-signature of "${label(top.placed.cert)}" verifies` : `the self-signature of "${label(top.placed.cert)}" does not verify: the certificate is not the one its key signed`, w);
   }
   const below = chain.filter((l) => !l.anchor);
   below.forEach((link, i) => {

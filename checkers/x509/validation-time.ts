@@ -23,7 +23,7 @@ export interface GivenTime {
   readonly source: 'at' | 'manifest';
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Parses --at: an ISO 8601 instant (2026-06-01T00:00:00Z) or a date (2026-06-01); null if not one. */
 export function parseAt(value: string): number | null {

@@ -69,7 +69,9 @@ export const sha256WithRsa = (): Uint8Array => seq(oid(OID.sha256WithRSAEncrypti
 export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): Uint8Array {
   const ski = subjectKeyIdentifier(spec.spki);
   const exts: Uint8Array[] = [];
-  exts.push(extension(OID.basicConstraints, true, spec.ca ? seq(bool(true)) : seq()));
+  // RFC 8550 4.4.1 (after RFC 5280 4.2.1.9): CA certificates carry a critical basicConstraints;
+  // end-entity certificates SHOULD NOT carry the extension at all.
+  if (spec.ca) exts.push(extension(OID.basicConstraints, true, seq(bool(true))));
   exts.push(extension(OID.keyUsage, true, keyUsageExtensionValue(spec.keyUsage)));
   exts.push(extension(OID.subjectKeyIdentifier, false, octets(ski)));
   if (spec.authorityKeyId) {

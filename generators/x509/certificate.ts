@@ -62,6 +62,8 @@ export interface CertificateSpec {
   readonly email?: string;
   readonly emailProtection: boolean;
   readonly authorityKeyId?: Uint8Array;
+  /** Key purposes of extendedKeyUsage, replacing the emailProtection one (defective casts). */
+  readonly extKeyUsage?: readonly string[];
 }
 
 export const sha256WithRsa = (): Uint8Array => seq(oid(OID.sha256WithRSAEncryption), nul());
@@ -82,7 +84,8 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
     const name = ia5(spec.email);
     exts.push(extension(OID.subjectAltName, false, seq(ctxPrimitive(1, name.subarray(2)))));
   }
-  if (spec.emailProtection) exts.push(extension(OID.extKeyUsage, false, seq(oid(OID.emailProtection))));
+  if (spec.extKeyUsage) exts.push(extension(OID.extKeyUsage, false, seq(...spec.extKeyUsage.map((k) => oid(k)))));
+  else if (spec.emailProtection) exts.push(extension(OID.extKeyUsage, false, seq(oid(OID.emailProtection))));
   const tbs = seq(
     explicit(0, int(2)),
     uintBytes(spec.serial),

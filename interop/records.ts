@@ -43,7 +43,14 @@ export interface ProduceRecord {
   readonly verdict: 'produced' | 'unsupported' | 'error' | 'crash' | 'hang';
   readonly detail: string;
   /** The checker's verdict on the produced message, and the rules it failed. */
-  readonly check: { readonly verdict: string; readonly failed: readonly string[] } | null;
+  readonly check: {
+    readonly verdict: string;
+    readonly failed: readonly string[];
+    /** Status per layer (encoding ... mime), so reports tell a policy rejection from a malformed message. */
+    readonly layers?: Readonly<Record<string, string>>;
+    /** The deciding layer and finding, as the text output's first line has it. */
+    readonly reason?: string | null;
+  } | null;
   readonly file: string | null;
   readonly ms: number;
 }

@@ -138,14 +138,14 @@ export async function runInterop(o: InteropOptions): Promise<ResultRecord[]> {
       const r = await withTimeout(adapter.produce({ feature, content: PRODUCE_CONTENT, keysDir: join(producedDir, 'keys'), signer: 'alice-rsa', recipient: 'bob-rsa', kek: PRODUCE_KEK, password: PRODUCE_PASSWORD, workDir: work }),
         timeoutMs, () => ({ ok: false as const, verdict: 'hang' as const, reason: 'no answer in time' }))
         .catch((e: Error) => ({ ok: false as const, verdict: 'error' as const, reason: `adapter threw: ${e.message}` }));
-      let check: { verdict: string; failed: string[] } | null = null;
+      let check: { verdict: string; failed: string[]; layers: Record<string, string>; reason: string | null } | null = null;
       if (r.ok) {
         mkdirSync(join(producedDir, stack), { recursive: true });
         writeFileSync(join(producedDir, file), r.bytes);
         const sample = producedSample(stack, feature, file);
         const certs = (sample.inputs.signerCerts ?? []).map((c) => pemToDer(readFileSync(join(producedDir, c), 'utf8')));
         const res = checkBytes(file, r.bytes, { catalog, profile: 'current', certs, content: sample.inputs.detached ? PRODUCE_CONTENT : null });
-        check = { verdict: res.verdict, failed: [...new Set(res.findings.filter((f) => f.status === 'fail').map((f) => f.rule))] };
+        check = { verdict: res.verdict, failed: [...new Set(res.findings.filter((f) => f.status === 'fail').map((f) => f.rule))], layers: { ...res.layers }, reason: res.reason };
         produced.push({ stack, feature, file });
       }
       emit({

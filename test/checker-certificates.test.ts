@@ -150,3 +150,27 @@ describe('a signer certificate that does not parse (OpenSSL output, corrupted)',
     expect(survivors).toEqual([]);
   });
 });
+
+describe('layers and validation time', () => {
+  const expired = new Uint8Array(readFileSync(join(CORPUS, 'samples', 'invalid', 'certificates', 'signer-expired.der')));
+  it('the expired signer is invalid in the path layer at the manifest time, and says when it was checked', () => {
+    const r = check(expired, CA);
+    expect(r.verdict).toBe('invalid');
+    expect(r.reason).toMatch(/^path \("Alice \(rsa2048\)" expired 2025-12-31T23:59:59Z/);
+    expect(r.validation).toEqual({ time: '2026-06-01T00:00:00Z', source: 'at', anchors: 1 });
+  });
+
+  it('--layers encoding,structure,crypto: the path rules do not run, their layer is none, the message is valid', () => {
+    const r = check(expired, { ...CA, layers: ['encoding', 'structure', 'crypto'] });
+    expect(r.verdict).toBe('valid');
+    expect(r.layers.path).toBe('none');
+    expect(r.layers.certificate).toBe('none');
+    expect(r.findings.every((f) => ['encoding', 'structure', 'crypto'].includes(f.layer))).toBe(true);
+  });
+
+  it('--at before the expiry makes the same signer valid', () => {
+    const r = check(expired, { ...CA, at: { ms: Date.parse('2025-06-01T00:00:00Z'), source: 'at' } });
+    expect(r.verdict).toBe('valid');
+    expect(r.layers.path).toBe('pass');
+  });
+});

@@ -6,6 +6,15 @@
  * for validity at the validation time and revocation by a verified CRL of its issuer, and every
  * intermediate for basicConstraints cA, keyCertSign and the path length.
  *
+ * Why not a kept library: pkijs' CertificateChainValidationEngine and @peculiar/x509's
+ * X509ChainBuilder both verify through WebCrypto, asynchronously, while the checker is one
+ * synchronous pass per message (checkers/engine.ts, which the batching and streaming work builds
+ * on); the chain builder only builds (names, key identifiers, signatures) and validates nothing
+ * else; pkijs' engine answers with one numeric resultCode per failure class, which cannot name
+ * the RFC 5280 step that failed, and it reads certificates leniently (the very blind spot this
+ * layer closes). pkijs stays the independent check: its adapter (adapters/stacks/pkijs.ts)
+ * validates every sample's chain with that engine in the interop run.
+ *
  * Without trust anchors nothing is claimed about trust: the links found and the validity of the
  * certificates are still checked, and the result says no anchor was given. Bounded: at most
  * MAX_DEPTH certificates in a path and MAX_VERIFICATIONS signature verifications per message.

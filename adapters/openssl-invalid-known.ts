@@ -6,6 +6,9 @@
 import { forInstalledVersion } from './openssl-version.ts';
 
 export const OPENSSL_ACCEPTS_INVALID: Readonly<Record<string, string>> = forInstalledVersion({
+  'invalid/certificates/signer-eku-server-auth': 'RFC 8550 4.4.4: with extendedKeyUsage present, an interpersonal-mail receiver requires id-kp-emailProtection or anyExtendedKeyUsage; the adapter verifies with -purpose any, under which OpenSSL checks no key purpose',
+  'invalid/certificates/signer-key-encipherment-only': 'RFC 8550 4.4.2: a signature verified with a certificate whose keyUsage has neither digitalSignature nor nonRepudiation is not accepted; under -purpose any OpenSSL checks no key usage of the signer',
+  'invalid/certificates/signer-revoked-crl-in-message': 'RFC 8550 2.1 and RFC 5280 6.1.3: receivers use CRLs carried in messages and reject revoked signers; openssl cms -verify checks revocation only with -crl_check, which the adapter does not pass',
   'invalid/encoding/trailing-garbage': 'RFC 5652 3: a CMS object is one ContentInfo; d2i reads the first value and ignores the 16 octets after it (X.690 8.1.1: one TLV)',
   'invalid/encoding/signed-attrs-unsorted': 'RFC 5652 5.3: signedAttrs MUST be DER, whose SET OF is sorted (X.690 11.6); OpenSSL verifies over the received order on purpose (CMS_Attributes_Verify)',
   'invalid/encoding/signed-attrs-non-minimal-integer': 'RFC 5652 5.3: signedAttrs MUST be DER; an INTEGER with a redundant leading 00 is not even BER (X.690 8.3.2); OpenSSL keeps attribute values as opaque ANY bytes',

@@ -4,7 +4,8 @@
  */
 import { OID } from '../core/oids.ts';
 import type { CheckContext, Located } from './context.ts';
-import type { CheckOptions } from './engine.ts';
+import { certificateInputs, type CheckOptions } from './engine.ts';
+import { checkSignedDataCertificates, signedDataPool } from './x509/check-signed-data.ts';
 import { signedDataView } from './cms/signed-data.ts';
 import { checkSignedDataCrypto } from './crypto/signatures.ts';
 import { checkSignedData } from './rules/signed-data.ts';
@@ -27,8 +28,16 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   checkSignedDataExtra(ctx, v);
   checkEssExtra(ctx, v);
   checkEncoding(ctx, v);
-  if (!v.signerInfos.length) return;
-  const signerCerts = checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content });
+  const certInputs = certificateInputs(options);
+  // --layers: the certificate and path rules run only when one of their layers is asked for.
+  const x509 = ctx.runs('certificate') || ctx.runs('path') || ctx.runs('policy');
+  const pool = x509 ? signedDataPool(ctx, v, certInputs) : null;
+  if (!v.signerInfos.length) {
+    if (pool) checkSignedDataCertificates(ctx, v, pool, certInputs);
+    return;
+  }
+  const signerCerts = ctx.runs('crypto') ? checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content }) : v.signerInfos.map(() => null);
+  if (pool) checkSignedDataCertificates(ctx, v, pool, certInputs);
   checkSigningCertificates(ctx, v, signerCerts);
   if (options.original) checkReceiptAgainstOriginal(ctx, v, options.original);
 }

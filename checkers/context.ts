@@ -10,7 +10,7 @@ import type { DerNode } from '../core/der/reader.ts';
 import type { Profile } from '../core/vocabulary.ts';
 import type { Layer } from '../core/layers.ts';
 import { BUILTIN_RULES } from './builtin-rules.ts';
-import type { Finding, LimitHit, Where } from './finding.ts';
+import type { Finding, LimitHit, Validation, Where } from './finding.ts';
 import { layerOf } from './layers.ts';
 
 export interface Located {
@@ -34,12 +34,21 @@ export class CheckContext {
   readonly recovered: { readonly content: Uint8Array; readonly at: Where }[] = [];
   /** The first resource limit that stopped the check, if any (the verdict is then unchecked). */
   limit: LimitHit | undefined;
+  /** The time certification paths were validated at and where it came from (checkers/x509). */
+  validation: Validation | undefined;
 
   constructor(
     readonly bytes: Uint8Array,
     readonly profile: Profile,
     private readonly catalog: Catalog,
+    /** --layers: only findings of these layers are recorded (all when undefined). */
+    readonly layers?: ReadonlySet<Layer>,
   ) {}
+
+  /** True when the check covers `layer` (see --layers). */
+  runs(layer: Layer): boolean {
+    return !this.layers || this.layers.has(layer);
+  }
 
   levelOf(rule: string): string {
     const e = this.catalog.get(rule);
@@ -72,7 +81,9 @@ export class CheckContext {
     const level = this.levelOf(rule);
     const status = ok ? 'pass' : MANDATORY_LEVELS.has(level as Level) ? 'fail' : 'warn';
     const producerOnly = status === 'fail' && this.catalog.get(rule)?.receivers === 'must-accept';
-    this.findings.push({ rule, level, status, layer: layer ?? layerOf(rule, this.catalog), message, ...at, ...(producerOnly ? { producerOnly: true as const } : {}) });
+    const l = layer ?? layerOf(rule, this.catalog);
+    if (!this.runs(l)) return ok;
+    this.findings.push({ rule, level, status, layer: l, message, ...at, ...(producerOnly ? { producerOnly: true as const } : {}) });
     return ok;
   }
 
@@ -85,7 +96,9 @@ export class CheckContext {
   unchecked(requested: string, message: string, at: Where, layer?: Layer): void {
     const rule = this.resolve(requested);
     if (!rule) return;
-    this.findings.push({ rule, level: this.levelOf(rule), status: 'unchecked', layer: layer ?? layerOf(rule, this.catalog), message, ...at });
+    const l = layer ?? layerOf(rule, this.catalog);
+    if (!this.runs(l)) return;
+    this.findings.push({ rule, level: this.levelOf(rule), status: 'unchecked', layer: l, message, ...at });
   }
 
   /** A resource bound stopped the check: the verdict becomes unchecked, whatever else was found. */

@@ -10,6 +10,7 @@ import { readDer, type DefectCode, type DerNode } from '../core/der/reader.ts';
 import { decodeOid } from '../core/der/values.ts';
 import { OID, oidName } from '../core/oids.ts';
 import type { Profile } from '../core/vocabulary.ts';
+import type { Layer } from '../core/layers.ts';
 import { CheckContext } from './context.ts';
 import { at, oidValue } from './cms/fields.ts';
 import { CONTENT_TYPE_CHECKERS } from './content-types.ts';
@@ -18,6 +19,9 @@ import { decide, layerStatuses } from './verdict.ts';
 import { loadInput, type CmsSource } from './input.ts';
 import { sourceMapper } from './source-map.ts';
 import { checkMime } from './rules/mime.ts';
+import type { LabelledInput } from './x509/certificate-set.ts';
+import type { CertificateInputs } from './x509/check-signed-data.ts';
+import type { GivenTime } from './x509/validation-time.ts';
 
 export interface CheckOptions {
   readonly catalog: Catalog;
@@ -33,6 +37,29 @@ export interface CheckOptions {
   readonly original?: Uint8Array;
   /** Called with each content the check recovered (decrypted, decompressed), for cmsi inspect. */
   readonly onRecovered?: (content: Uint8Array, at: Where) => void;
+  /** Names for `certs`, in order (the --cert file names), to cite in certificate findings. */
+  readonly certLabels?: readonly string[];
+  /** Trust anchors (--ca, the manifest's trustAnchors): with none, trust is not checked. */
+  readonly anchors?: readonly LabelledInput[];
+  /** CRLs beyond those in the message (--crl). */
+  readonly crls?: readonly LabelledInput[];
+  /** The path validation time (--at, the manifest's validationTime); else signing-time or now. */
+  readonly at?: GivenTime;
+  /** --layers: check only these layers; the others' rules do not run (status none). */
+  readonly layers?: readonly Layer[];
+  /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
+  readonly mailFrom?: { readonly from?: string; readonly sender?: string };
+}
+
+/** The certificate inputs of the options, each with the name a finding cites. */
+export function certificateInputs(o: CheckOptions): CertificateInputs {
+  return {
+    certs: o.certs.map((der, i) => ({ der, label: `--cert ${o.certLabels?.[i] ?? `#${i + 1}`}` })),
+    anchors: o.anchors ?? [],
+    crls: o.crls ?? [],
+    ...(o.at ? { at: o.at } : {}),
+    ...(o.mailFrom ? { mailFrom: o.mailFrom } : {}),
+  };
 }
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
@@ -43,15 +70,17 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
     const findings: Finding[] = [{ rule: 'cmsi/input-format', level: 'MUST', status: 'fail', layer: 'encoding', message: input.error, path: '', offset: 0, length: 0 }];
     return { file, verdict: 'unparseable', origin: 'der', findings, layers: layerStatuses(findings), reason: `encoding (${input.error})` };
   }
-  const ctx = new CheckContext(input.cms, options.profile, options.catalog);
-  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null });
+  const ctx = new CheckContext(input.cms, options.profile, options.catalog, options.layers ? new Set(options.layers) : undefined);
+  const mailFrom = input.mime && (input.mime.from !== undefined || input.mime.sender !== undefined)
+    ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
+  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';
   const source = input.source ?? { start: 0, end: bytes.length, encoding: input.origin === 'der' ? 'binary' : 'base64', container: 'the file' } as const;
   const findings = locateInFile(ctx.findings, bytes, source);
-  return { file, verdict, origin: input.origin, findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}), source };
+  return { file, verdict, origin: input.origin, findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}), ...(ctx.validation ? { validation: ctx.validation } : {}), source };
 }
 
 /** Findings with their place in the original file, when the CMS was decoded from it. */

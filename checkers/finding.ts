@@ -85,6 +85,18 @@ export interface FileResult {
   readonly source?: CmsSource;
   /** With a manifest: the verdict the sample should have, and whether it does. */
   readonly expectation?: Expectation;
+  /** When a certification path was validated: at what time, chosen how, with how many anchors. */
+  readonly validation?: Validation;
+}
+
+/**
+ * The validation time of the path layer and its source: --at, the manifest's validationTime,
+ * the signer's signing-time attribute, or the wall clock; `anchors` 0 means trust was not checked.
+ */
+export interface Validation {
+  readonly time: string;
+  readonly source: 'at' | 'manifest' | 'signing-time' | 'now';
+  readonly anchors: number;
 }
 
 /** A byte region and a field path, what every rule needs to point at something. */

@@ -14,6 +14,9 @@ export interface MimeInfo {
   /** The Content-Type header value as written (parameters still quoted or not). */
   readonly rawContentType?: string;
   readonly signatureType?: string;
+  /** The From and Sender header values of the outer entity, when present (RFC 8550 3). */
+  readonly from?: string;
+  readonly sender?: string;
 }
 
 /**
@@ -84,6 +87,12 @@ function parseEntity(bytes: Uint8Array): Entity | null {
   return { headers, body: bytes.subarray(bodyOffset), bodyOffset };
 }
 
+const senders = (e: Entity): { from?: string; sender?: string } => {
+  const from = e.headers.get('from');
+  const sender = e.headers.get('sender');
+  return { ...(from !== undefined ? { from } : {}), ...(sender !== undefined ? { sender } : {}) };
+};
+
 export function parseContentType(value: string): { type: string; params: Record<string, string> } {
   const [type, ...rest] = value.split(';');
   const params: Record<string, string> = {};
@@ -104,7 +113,7 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
     const cms = cte === 'base64' ? base64(Buffer.from(e.body).toString('latin1')) : e.body;
     const source: CmsSource = { start: e.bodyOffset, end: bytes.length, encoding: cte === 'base64' ? 'base64' : 'binary', container: `the body of the ${ct.type} entity`, headers: { start: 0, end: e.bodyOffset } };
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType }, source };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, rawContentType, ...senders(e) }, source };
   }
   if (ct.type === 'multipart/signed') {
     const boundary = ct.params.boundary;
@@ -131,7 +140,7 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     const rawSignedPart = new Uint8Array(Buffer.from(rawPart, 'latin1'));
     const sigBody = e.bodyOffset + sigStart + sigEntity.bodyOffset;
     const source: CmsSource = { start: sigBody, end: sigBody + sigEntity.body.length, encoding: 'base64', container: `the body of the ${sigType || 'signature'} part`, headers: { start: 0, end: e.bodyOffset } };
-    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType }, source };
+    return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType, ...senders(e) }, source };
   }
   return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };
 }

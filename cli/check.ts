@@ -9,7 +9,10 @@ import { loadCatalog, type Catalog } from '../core/catalog.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { parseManifest, readManifest } from '../core/manifest-file.ts';
 import { PROFILES, type Profile } from '../core/vocabulary.ts';
-import { checkBytes } from '../checkers/engine.ts';
+import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
+import { readCertificate } from '../checkers/x509/certificate.ts';
+import { parseAt } from '../checkers/x509/validation-time.ts';
+import { LAYERS, type Layer } from '../core/layers.ts';
 import type { FileResult } from '../checkers/finding.ts';
 import { formatJson } from '../checkers/format/json.ts';
 import { formatJunit } from '../checkers/format/junit.ts';
@@ -39,6 +42,15 @@ message or --cert, the content in the message, --content, or the signed part of 
   --kek [KEYID:]KEY                a KEK for KEKRecipientInfo, hex (KEYID matches kekid), or the
                                    bare content key of an EncryptedData
   --original FILE                  for a signed Receipt: the original message, to check msgSigDigest
+  --ca FILE                        a trust anchor certificate (PEM or DER) for path validation;
+                                   repeatable; without one, trust is not checked (paths are
+                                   still followed as far as the message's certificates go)
+  --crl FILE                       a CRL (PEM or DER) for revocation checks, beside the message's
+  --at TIME                        validate paths at TIME (2026-06-01 or 2026-06-01T12:00:00Z);
+                                   default: the signer's signing-time attribute when present and
+                                   not in the future, else now (the output says which)
+  --layers L,L                     check only these layers (encoding, structure, crypto,
+                                   certificate, path, policy, mime); the others do not run
   --manifest FILE                  check a whole corpus with each sample's own inputs, and report
                                    every sample whose verdict differs from the manifest's
   --passes                         text format: also list the rules that passed
@@ -81,6 +93,7 @@ export function checkCommand(argv: readonly string[]): number {
       cert: { type: 'string', multiple: true }, content: { type: 'string' }, manifest: { type: 'string' }, original: { type: 'string' },
       key: { type: 'string', multiple: true }, password: { type: 'string' }, kek: { type: 'string' },
       passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      ca: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true }, at: { type: 'string' }, layers: { type: 'string' },
     },
   });
   if (values.help) {
@@ -94,6 +107,7 @@ export function checkCommand(argv: readonly string[]): number {
   if (!values.manifest && positionals.length === 0) throw new UsageError('no input: give FILE... or --manifest FILE (see cmsi check --help)');
   const catalog = loadCatalog();
   const certs = (values.cert ?? []).map(readCert);
+  const x509 = x509Options(values);
   const content = values.content ? readInput(values.content, '--content') : null;
   const original = values.original ? readInput(values.original, '--original') : undefined;
   const keyMaterial = {
@@ -104,12 +118,12 @@ export function checkCommand(argv: readonly string[]): number {
   const results: FileResult[] = [];
   let mismatches: string[] = [];
   if (values.manifest) {
-    const r = checkManifest(values.manifest, catalog, profile);
+    const r = checkManifest(values.manifest, catalog, profile, x509.layers ? { layers: x509.layers } : {});
     results.push(...r.results);
     mismatches = r.mismatches;
   }
   for (const file of positionals) {
-    results.push(checkBytes(inputName(file), readInput(file), { catalog, profile, certs, content, ...keyMaterial, ...(original ? { original } : {}) }));
+    results.push(checkBytes(inputName(file), readInput(file), { catalog, profile, certs, certLabels: values.cert ?? [], content, ...keyMaterial, ...x509, ...(original ? { original } : {}) }));
   }
   writeOutput(values.out, render(format, results, catalog, !!values.passes));
   if (values.manifest) {
@@ -124,6 +138,36 @@ export function checkCommand(argv: readonly string[]): number {
 export function exitCodeOf(results: readonly FileResult[]): number {
   if (results.some((r) => r.verdict === 'invalid' || r.verdict === 'unparseable')) return 1;
   return results.some((r) => r.verdict === 'unchecked') ? 3 : 0;
+}
+
+/** --ca, --crl, --at and --layers as CheckOptions; a usage error for what cannot be read. */
+function x509Options(values: { ca?: string[]; crl?: string[]; at?: string; layers?: string }): Pick<CheckOptions, 'anchors' | 'crls' | 'at' | 'layers'> {
+  const anchors = (values.ca ?? []).map((f) => {
+    const der = readCert(f);
+    if (!readCertificate(der).ok) throw new UsageError(`--ca ${f} is not a parseable X.509 certificate`);
+    return { der, label: `--ca ${f}` };
+  });
+  const crls = (values.crl ?? []).map((f) => ({ der: readPemOrDer(f, 'X509 CRL'), label: `--crl ${f}` }));
+  let at: CheckOptions['at'];
+  if (values.at !== undefined) {
+    const ms = parseAt(values.at);
+    if (ms === null) throw new UsageError(`--at must be a date or an ISO 8601 instant (2026-06-01, 2026-06-01T12:00:00Z), got "${values.at}"`);
+    at = { ms, source: 'at' };
+  }
+  let layers: Layer[] | undefined;
+  if (values.layers !== undefined) {
+    layers = values.layers.split(',').map((l) => l.trim()).filter(Boolean) as Layer[];
+    const bad = layers.filter((l) => !(LAYERS as readonly string[]).includes(l));
+    if (bad.length || !layers.length) throw new UsageError(`--layers takes a comma-separated list of ${LAYERS.join(', ')}; got "${values.layers}"`);
+  }
+  return { ...(anchors.length ? { anchors } : {}), ...(crls.length ? { crls } : {}), ...(at ? { at } : {}), ...(layers ? { layers } : {}) };
+}
+
+function readPemOrDer(path: string, label: string): Uint8Array {
+  const bytes = readInput(path, label === 'X509 CRL' ? 'CRL' : label);
+  const text = Buffer.from(bytes).toString('latin1');
+  const m = new RegExp(`-----BEGIN ${label}-----([\\s\\S]*?)-----END ${label}-----`).exec(text);
+  return m ? new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')) : bytes;
 }
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
@@ -168,12 +212,19 @@ function expectedCounts(results: readonly FileResult[]): string {
   return `${n('valid')} valid, ${n('invalid')} invalid, ${n('acceptable')} acceptable`;
 }
 
-export function checkManifest(path: string, catalog: Catalog, profile: Profile): { results: FileResult[]; mismatches: string[] } {
+export function checkManifest(path: string, catalog: Catalog, profile: Profile, extra: Pick<CheckOptions, 'layers'> = {}): { results: FileResult[]; mismatches: string[] } {
   const dir = path === '-' ? '.' : dirname(path);
   const manifest = loadManifestArg(path);
   const results: FileResult[] = [];
   const mismatches: string[] = [];
   const anchors = manifest.trustAnchors.map((c) => readCert(join(dir, c)));
+  // The manifest's trust anchors and validation time: paths are validated as of that time, so
+  // the corpus checks the same way on any day (no wall clock).
+  const x509 = {
+    anchors: anchors.map((der, i) => ({ der, label: `trust anchor ${manifest.trustAnchors[i]}` })),
+    at: { ms: Date.parse(manifest.validationTime), source: 'manifest' as const },
+    ...extra,
+  };
   for (const s of manifest.samples) {
     const certs = [...(s.inputs.signerCerts ?? []).map((c) => readCert(join(dir, c))), ...anchors];
     const inputs = sampleInputs(dir, s);
@@ -182,7 +233,9 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile):
     const own = s.profiles.includes(profile) ? profile : (s.profiles[0] ?? profile);
     const originalSample = s.inputs.receiptFor ? manifest.samples.find((o) => o.id === s.inputs.receiptFor) : undefined;
     const original = originalSample ? readInput(join(dir, originalSample.file), `original of ${s.id}`) : undefined;
-    const r = checkBytes(s.file, readInput(join(dir, s.file), `sample ${s.id}`), { catalog, profile: own, certs, ...inputs, ...(original ? { original } : {}) });
+    const certLabels = [...(s.inputs.signerCerts ?? []), ...manifest.trustAnchors];
+    const crls = (s.inputs.crls ?? []).map((c) => ({ der: readPemOrDer(join(dir, c), 'X509 CRL'), label: c }));
+    const r = checkBytes(s.file, readInput(join(dir, s.file), `sample ${s.id}`), { catalog, profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) });
     const expectation = judge(s, r);
     results.push({ ...r, expectation });
     if (!expectation.matches) mismatches.push(`  ${s.id}: ${expectation.mismatch}`);

@@ -18,6 +18,8 @@ export interface SampleInputs {
   readonly detached?: boolean;
   /** Certificates of the signers, for consumers that need them outside the message. */
   readonly signerCerts?: readonly string[];
+  /** CRLs a verifier is given beside the message (cmsi check --crl), relative to the manifest. */
+  readonly crls?: readonly string[];
   readonly recipient?: RecipientInput;
   /** KEK (with its KEKIdentifier) for KEKRecipientInfo, or the bare key of an EncryptedData. */
   readonly kek?: { readonly keyId?: string; readonly key: string; readonly wrap: string };
@@ -124,6 +126,7 @@ export const MANIFEST_SCHEMA = {
               content: pathString,
               detached: { type: 'boolean' },
               signerCerts: { type: 'array', items: pathString },
+              crls: { type: 'array', items: pathString },
               recipient: {
                 type: 'object', additionalProperties: false, required: ['id', 'cert', 'key'],
                 properties: { id: { type: 'string' }, cert: pathString, key: pathString },

@@ -125,6 +125,27 @@ export const OID = {
   emailProtection: '1.3.6.1.5.5.7.3.4',
   certificatePolicies: '2.5.29.32',
   anyPolicy: '2.5.29.32.0',
+  issuerAltName: '2.5.29.18',
+  nameConstraints: '2.5.29.30',
+  cRLDistributionPoints: '2.5.29.31',
+  policyMappings: '2.5.29.33',
+  policyConstraints: '2.5.29.36',
+  inhibitAnyPolicy: '2.5.29.54',
+  freshestCrl: '2.5.29.46',
+  crlReason: '2.5.29.21',
+  invalidityDate: '2.5.29.24',
+  issuingDistributionPoint: '2.5.29.28',
+  deltaCrlIndicator: '2.5.29.27',
+  certificateIssuer: '2.5.29.29',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+  subjectInfoAccess: '1.3.6.1.5.5.7.1.11',
+  anyExtendedKeyUsage: '2.5.29.37.0',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  smtpUtf8Mailbox: '1.3.6.1.5.5.7.8.9', // RFC 8398
+  md5WithRSAEncryption: '1.2.840.113549.1.1.4',
+  md2WithRSAEncryption: '1.2.840.113549.1.1.2',
+  secp521r1: '1.3.132.0.35',
 } as const;
 
 export type OidName = keyof typeof OID;

@@ -50,7 +50,22 @@ describe('RFC 4134 messages (the draft\'s own bytes)', () => {
     }
   });
 
-  for (const name of MESSAGES.filter((m) => m !== '4.10.bin')) {
+  /**
+   * 4.4 carries CarlDSSCRLForAll, which revokes AliceDSS (serial 200... 211 from 1999-08-22):
+   * checked for revocation (RFC 2632 2.1, RFC 5280 6.1.3 (a)(3)), its signer is revoked at its
+   * own signingTime (2003-05-14) and ever after. The signature itself still verifies.
+   */
+  it('4.4.bin is invalid under --profile v3, and only because its own CRL revokes the signer', () => {
+    const r = checkBytes('4.4.bin', files.get('4.4.bin')!, { catalog, profile: 'v3', certs, content: null });
+    const failures = r.findings.filter((f) => f.status === 'fail');
+    expect(r.verdict).toBe('invalid');
+    expect(failures.map((f) => f.rule)).toEqual(['rfc5280/6.1.3/not-revoked']);
+    expect(failures[0]!.message).toContain('AliceDSS');
+    expect(r.reason).toMatch(/^path \("AliceDSS" was revoked 1999-08-22/);
+    expect(r.findings.some((f) => f.rule === 'cmsi/signature-valid' && f.status === 'pass')).toBe(true);
+  });
+
+  for (const name of MESSAGES.filter((m) => m !== '4.10.bin' && m !== '4.4.bin')) {
     it(`${name} is valid under --profile v3`, () => {
       const r = checkBytes(name, files.get(name)!, { catalog, profile: 'v3', certs, content: contentFor(name), ...keysFor(name) });
       const failures = r.findings.filter((f) => f.status === 'fail').map((f) => `${f.rule}: ${f.message} [${f.path}]`);
@@ -69,7 +84,11 @@ describe('RFC 4134 messages (the draft\'s own bytes)', () => {
       const r = checkBytes(name, files.get(name)!, { catalog, profile: 'current', certs, content: contentFor(name) });
       const legacy = r.findings.filter((f) => f.rule === 'cmsi/legacy-algorithm' && f.status === 'warn').map((f) => f.message.split(' is dropped')[0]);
       for (const e of expected) expect(legacy).toContain(e);
-      expect(r.verdict).toBe('valid');
+      // 4.4's own CRL revokes its signer (see above), and is a 1999 CRL without nextUpdate,
+      // authorityKeyIdentifier and cRLNumber, which RFC 5280 (the current profile) requires.
+      const CRL_44 = ['rfc5280/5.1.2.5/next-update-present', 'rfc5280/5.2.1/crl-authority-key-id', 'rfc5280/5.2.3/crl-number-present', 'rfc5280/6.1.3/not-revoked'];
+      expect(r.findings.filter((f) => f.status === 'fail').map((f) => f.rule)).toEqual(name === '4.4.bin' ? CRL_44 : []);
+      expect(r.verdict).toBe(name === '4.4.bin' ? 'invalid' : 'valid');
     });
   }
 

@@ -1,11 +1,16 @@
 /**
  * Certificates as the checker needs them: matched to a signer or recipient identifier by the
  * exact DER of issuer and serial, or by the subjectKeyIdentifier extension; the public key as a
- * Node KeyObject. Parsing uses the strict reader and gives up quietly on what it cannot read.
+ * Node KeyObject. Built only on the strict reader (checkers/x509/certificate.ts): a certificate
+ * that does not parse as an RFC 5280 Certificate has no CertInfo, so no key is ever taken from it
+ * (its problems are reported where the certificate set is read, checkers/x509/certificate-set.ts).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { contentOf, encodingOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid } from '../../core/der/values.ts';
+import { readCertificateCached } from '../x509/cache.ts';
+import type { X509Certificate } from '../x509/certificate.ts';
+import { skiOf } from '../x509/extensions.ts';
 
 export interface CertInfo {
   readonly der: Uint8Array;
@@ -15,40 +20,18 @@ export interface CertInfo {
   readonly issuerAndSerial: Uint8Array;
   readonly ski: Uint8Array | null;
   readonly spki: Uint8Array;
+  /** The strictly read certificate. */
+  readonly cert: X509Certificate;
 }
 
-const SKI_OID = '2.5.29.14';
-
+/** The CertInfo of a certificate that parses strictly, else null. */
 export function certInfo(der: Uint8Array): CertInfo | null {
-  const r = readDer(der);
-  if (!r.root || r.fatal) return null;
-  const tbs = r.root.children[0];
-  if (!tbs) return null;
-  const f = tbs.children;
-  const o = f[0]?.cls === 'context' ? 1 : 0;
-  const serial = f[o];
-  const issuer = f[o + 2];
-  const spki = f[o + 5];
-  const subject = f[o + 4];
-  if (!serial || !issuer || !spki || !subject) return null;
-  const inner = new Uint8Array([...encodingOf(der, issuer), ...encodingOf(der, serial)]);
-  const issuerAndSerial = new Uint8Array([0x30, ...lengthOctets(inner.length), ...inner]);
-  return { der, issuer: encodingOf(der, issuer), subject: encodingOf(der, subject), issuerAndSerial, ski: findSki(der, f), spki: encodingOf(der, spki) };
+  const r = readCertificateCached(der);
+  return r.ok ? fromCertificate(r.cert) : null;
 }
 
-function findSki(der: Uint8Array, fields: readonly DerNode[]): Uint8Array | null {
-  const exts = fields.find((n) => n.cls === 'context' && n.tag === 3)?.children[0];
-  for (const ext of exts?.children ?? []) {
-    const id = ext.children[0];
-    if (!id) continue;
-    const d = decodeOid(contentOf(der, id));
-    if (d.ok && d.value === SKI_OID) {
-      const value = contentOf(der, ext.children[ext.children.length - 1]!);
-      const inner = readDer(value);
-      return inner.root && !inner.root.constructed ? contentOf(value, inner.root) : null;
-    }
-  }
-  return null;
+export function fromCertificate(c: X509Certificate): CertInfo {
+  return { der: c.der, issuer: c.issuer.der, subject: c.subject.der, issuerAndSerial: c.issuerAndSerial, ski: skiOf(c), spki: c.spki, cert: c };
 }
 
 function lengthOctets(n: number): number[] {

@@ -6,6 +6,7 @@
  * is cmsi/crypto-unverifiable. Without any key material nothing is recorded: static checks only.
  */
 import { pbkdf2Sync } from 'node:crypto';
+import { checkAgreementKey, checkDhKey, checkEcPoint } from './agreement-keys.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
 import { content, encoding, type AlgorithmIdentifier } from '../cms/fields.ts';
@@ -192,6 +193,7 @@ function kari(ctx: CheckContext, ri: KariView, keys: readonly RecipientKey[], ch
     const wrappedRule = KARI_RULES[kariSchemeKind(ri)]?.wrappedCek;
     for (const c of certified) {
       checkOriginatorCurve(ctx, ri, c.key);
+      originatorKeyWithRecipientDomain(ctx, ri, c.key);
       const key = open(c.key);
       record(ctx, rek.encryptedKeyAt, key, check, `${derive.how} and ${name(c.key)}`, out, ri.keyEncryptionAlgorithm.oid);
       // The key is the one whose certificate rid names: the pairwise KEK is the right one, so an
@@ -264,6 +266,21 @@ function probeKari(ctx: CheckContext, ris: RecipientInfosView, keys: readonly Re
 function ridMatches(ctx: CheckContext, rek: RecipientEncryptedKeyView, c: CertInfo): boolean {
   if (rek.rid.kind === 'rKeyId') return !!rek.ski && !!c.ski && bytesEqual(c.ski, rek.ski);
   return bytesEqual(c.issuerAndSerial, encoding(ctx, rek.rid.at.node));
+}
+
+/**
+ * RFC 2785 with the recipient's domain: an originator key that does not carry its own curve or
+ * DH parameters is validated against the recipient key's (checkers/crypto/agreement-keys.ts).
+ */
+function originatorKeyWithRecipientDomain(ctx: CheckContext, ri: KariView, k: RecipientKey): void {
+  const ok = ri.originatorKey;
+  if (!ok) return;
+  const own = checkAgreementKey(ok.algorithm.oid, ctx.bytes, ok.algorithm.params, ok.publicKey);
+  if (!own || own.status !== 'unchecked') return;
+  const r = k.key.kind === 'ec' && ok.algorithm.oid === OID.ecPublicKey ? checkEcPoint(k.key.curveOid, ok.publicKey)
+    : k.key.kind === 'dh' && ok.algorithm.oid === OID.dhpublicnumber ? checkDhKey(ok.publicKey, { p: k.key.p, q: k.key.q }) : own;
+  if (r.status === 'unchecked') ctx.unchecked(r.rule, r.message, where(ok.publicKeyAt));
+  else ctx.check(r.rule, r.status === 'pass', r.message, where(ok.publicKeyAt));
 }
 
 /** RFC 5753 7.1.2 and RFC 8418 2: the originator's key is on the recipient's curve. */

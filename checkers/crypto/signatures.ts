@@ -171,7 +171,7 @@ function explainBadSignature(ctx: CheckContext, si: SignerInfoView, key: KeyObje
   }
 }
 
-interface PssParams {
+export interface PssParams {
   readonly hash: string;
   readonly mgf: string;
   readonly mgfHash: string;
@@ -184,7 +184,7 @@ interface PssParams {
  * [1] default MGF1 with SHA-1, saltLength [2] default 20, trailerField [3] default 1. `bytes` holds
  * the parameters node (the message, or a certificate's subjectPublicKeyInfo); null when unreadable.
  */
-function pssParams(bytes: Uint8Array, params: DerNode | null): PssParams | null {
+export function pssParams(bytes: Uint8Array, params: DerNode | null): PssParams | null {
   const oidOf = (n: DerNode | undefined): string | null => {
     if (!n || n.cls !== 'universal' || n.tag !== 6) return null;
     const d = decodeOid(contentOf(bytes, n));

@@ -4,11 +4,12 @@
  * the key management algorithm conventions of RFC 3370 4, RFC 3560, RFC 5753 3.1.1 and 7.1.2,
  * RFC 8418 3.2 and RFC 8551 2.3/4.4, and OtherKeyAttribute avoidance (10.2.7).
  */
+import { checkAgreementKey } from '../crypto/agreement-keys.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
 import { type AlgorithmIdentifier } from '../cms/fields.ts';
 import { CONTENT_CIPHERS, KEY_AGREEMENT, KEY_WRAPS, parseKeyWrapParam, parsePbkdf2Params, parsePwriKekParams, ALG } from '../cms/algorithms.ts';
-import type { KariView, OriginatorInfoView, PwriView, RecipientInfoView, RecipientInfosView } from '../cms/recipient-infos.ts';
+import type { KariView, OriginatorInfoView, OriginatorPublicKeyView, PwriView, RecipientInfoView, RecipientInfosView } from '../cms/recipient-infos.ts';
 import { checkKeyTransportAlgorithm, checkKeyWrapAlgorithm } from './algorithm-params.ts';
 
 export type Container = 'enveloped' | 'authenticated' | 'authEnveloped';
@@ -78,6 +79,7 @@ function checkRecipientInfo(ctx: CheckContext, ri: RecipientInfoView, container:
     case 'kari':
       checkVersion(ctx, 'rfc5652/6.2.2/version-3', ri, 3, 'KeyAgreeRecipientInfo');
       checkKari(ctx, ri, container, contentAlg);
+      if (ri.originatorKey) originatorKeyCheck(ctx, ri.originatorKey);
       for (const rek of ri.recipientEncryptedKeys) {
         if (rek.other) ctx.check('rfc5652/10.2.7/avoid-other-key-attribute', false, 'RecipientKeyIdentifier carries an OtherKeyAttribute', where(rek.other));
       }
@@ -216,4 +218,15 @@ function checkPwri(ctx: CheckContext, ri: PwriView): void {
   }
   ctx.check('rfc3211/2.2/no-ecb', !PWRI_ECB.has(inner.value.oid), `PWRI-KEK cipher ${inner.value.oid}`, where(kea.at));
   ctx.check('rfc3211/2.2/no-keystream-ciphers', !PWRI_KEYSTREAM.has(inner.value.oid), `PWRI-KEK cipher ${inner.value.oid}`, where(kea.at));
+}
+
+/**
+ * RFC 2785: the originator's public key is a valid key of its group (on the curve, not of low
+ * order, in the DH subgroup). Decided here when the key carries its own domain; when it needs the
+ * recipient's (DH without parameters, an EC key without a named curve), the crypto layer decides
+ * with the recipient key (checkers/crypto/recipients.ts).
+ */
+function originatorKeyCheck(ctx: CheckContext, k: OriginatorPublicKeyView): void {
+  const r = checkAgreementKey(k.algorithm.oid, ctx.bytes, k.algorithm.params, k.publicKey);
+  if (r && r.status !== 'unchecked') ctx.check(r.rule, r.status === 'pass', r.message, where(k.publicKeyAt));
 }

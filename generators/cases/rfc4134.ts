@@ -293,14 +293,22 @@ const OTHERS: readonly Rfc4134Case[] = [
 ];
 
 /**
+ * Defects of the published messages, kept as published and said so.
  * 4.10's ESSSecurityLabel puts its PrintableString privacy mark (tag 19) before its SET of
  * categories (tag 17): DER orders SET components by tag (X.690 10.3), so its signed attributes are
- * not DER, against RFC 2630/5652 5.3. The reproduction keeps the published bytes and says so.
+ * not DER, against RFC 2630/5652 5.3.
+ * 4.4 carries CarlDSSCRLForAll, which revokes serial numbers 200, 201, 210 and 211 from
+ * 1999-08-22: AliceDSS, its signer, among them. A verifier that checks revocation, as RFC 2632
+ * 2.1 and RFC 8550 2.1 require, rejects the signer at any time after that (RFC 5280 6.1.3 (a)(3)).
  */
-const PUBLISHED_DEFECTS: Readonly<Record<string, Rfc4134Case['publishedDefect']>> = {
-  'rfc4134/4.10-signed-attributes': { violates: ['rfc2630/5.3/each-signed-attr-der', 'rfc5652/5.3/signed-attrs-der'], flag: 'BerInSignedAttrs' },
+const PUBLISHED_DEFECTS: Readonly<Record<string, Rfc4134Case['publishedDefect'] & { readonly note: string }>> = {
+  'rfc4134/4.10-signed-attributes': { violates: ['rfc2630/5.3/each-signed-attr-der', 'rfc5652/5.3/signed-attrs-der'], flag: 'BerInSignedAttrs', note: 'its security labels are not in DER order' },
+  'rfc4134/4.4-signed-countersigned': { violates: ['rfc5280/6.1.3/not-revoked'], flag: 'RevokedSigner', note: 'the CRL it carries revokes its signer AliceDSS' },
 };
 
 /** In the RFC's order: 3.1, 3.2, 4.1-4.7, 4.10, 4.11, 5.1, 5.2, 6.0, 7.1, 7.2. */
 export const RFC4134_CASES: readonly Rfc4134Case[] = [...OTHERS.slice(0, 2), ...SIGNED, ...OTHERS.slice(2)]
-  .map((c) => (PUBLISHED_DEFECTS[c.id] ? { ...c, publishedDefect: PUBLISHED_DEFECTS[c.id]!, description: `${c.description}; kept as published although its security labels are not in DER order` } : c));
+  .map((c) => {
+    const d = PUBLISHED_DEFECTS[c.id];
+    return d ? { ...c, publishedDefect: { violates: d.violates, flag: d.flag }, description: `${c.description}; kept as published although ${d.note}` } : c;
+  });

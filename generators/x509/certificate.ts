@@ -62,6 +62,8 @@ export interface CertificateSpec {
   readonly email?: string;
   readonly emailProtection: boolean;
   readonly authorityKeyId?: Uint8Array;
+  /** Key purposes of extendedKeyUsage, replacing the emailProtection one (defective casts). */
+  readonly extKeyUsage?: readonly string[];
 }
 
 export const sha256WithRsa = (): Uint8Array => seq(oid(OID.sha256WithRSAEncryption), nul());
@@ -69,7 +71,9 @@ export const sha256WithRsa = (): Uint8Array => seq(oid(OID.sha256WithRSAEncrypti
 export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): Uint8Array {
   const ski = subjectKeyIdentifier(spec.spki);
   const exts: Uint8Array[] = [];
-  exts.push(extension(OID.basicConstraints, true, spec.ca ? seq(bool(true)) : seq()));
+  // RFC 8550 4.4.1 (after RFC 5280 4.2.1.9): CA certificates carry a critical basicConstraints;
+  // end-entity certificates SHOULD NOT carry the extension at all.
+  if (spec.ca) exts.push(extension(OID.basicConstraints, true, seq(bool(true))));
   exts.push(extension(OID.keyUsage, true, keyUsageExtensionValue(spec.keyUsage)));
   exts.push(extension(OID.subjectKeyIdentifier, false, octets(ski)));
   if (spec.authorityKeyId) {
@@ -80,7 +84,8 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
     const name = ia5(spec.email);
     exts.push(extension(OID.subjectAltName, false, seq(ctxPrimitive(1, name.subarray(2)))));
   }
-  if (spec.emailProtection) exts.push(extension(OID.extKeyUsage, false, seq(oid(OID.emailProtection))));
+  if (spec.extKeyUsage) exts.push(extension(OID.extKeyUsage, false, seq(...spec.extKeyUsage.map((k) => oid(k)))));
+  else if (spec.emailProtection) exts.push(extension(OID.extKeyUsage, false, seq(oid(OID.emailProtection))));
   const tbs = seq(
     explicit(0, int(2)),
     uintBytes(spec.serial),

@@ -32,6 +32,9 @@ import { gcmTagTruncated } from './gcm-tag-truncated.ts';
 import { gcmTagWrong } from './gcm-tag-wrong.ts';
 import { kariCekWrappedUnderOtherKek } from './kari-cek-wrapped-under-other-kek.ts';
 import { kariRidNamesOtherCertificate } from './kari-rid-names-other-certificate.ts';
+import { kariEcdhPointOffCurve } from './kari-ecdh-point-off-curve.ts';
+import { kariX25519LowOrderPoint } from './kari-x25519-low-order-point.ts';
+import { kariEsdhPublicKeyOne } from './kari-esdh-public-key-one.ts';
 import { kariV2 } from './kari-v2.ts';
 import { kekri3desCekWrappedUnderOtherKek } from './kekri-3des-cek-wrapped-under-other-kek.ts';
 import { kekriV2 } from './kekri-v2.ts';
@@ -69,6 +72,9 @@ export const ENVELOPED_MUTATIONS: readonly Mutation[] = [
   gcmTagWrong,
   kariCekWrappedUnderOtherKek,
   kariRidNamesOtherCertificate,
+  kariEcdhPointOffCurve,
+  kariX25519LowOrderPoint,
+  kariEsdhPublicKeyOne,
   kariV2,
   kekri3desCekWrappedUnderOtherKek,
   kekriV2,

@@ -3,13 +3,14 @@
  * Every line is validated against the results schema first; damaged or mixed results are refused,
  * a torn last line or records given twice are reported loudly, never silently counted.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadResults, RESULTS_SCHEMA_PATH } from '../interop/records.ts';
 import { renderCsv, renderJson } from '../reports/data.ts';
 import { renderHtml } from '../reports/html.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
+import { InputError } from './io.ts';
 import { UsageError } from './usage.ts';
 
 export const REPORT_HELP = `usage: cmsi report [--results DIR] [--format md|html|json|csv] [--out FILE]
@@ -45,6 +46,10 @@ export function reportCommand(argv: readonly string[]): number {
   const dir = values.results!;
   const loaded = loadResults(dir);
   const { run } = loaded;
+  if (!run && Object.keys(loaded.counts).length === 0) {
+    // Nothing of a run here at all (a typo, another directory): one line, not a list of refusals.
+    throw new InputError(`${dir}: ${existsSync(dir) ? 'holds no results (no run.json, no record files)' : 'no such directory'}; cmsi interop --out ${dir} makes them`);
+  }
   const files = Object.entries(loaded.counts).map(([f, n]) => `${f} ${n}`).join(', ') || 'no record files';
   console.error(run
     ? `results ${dir}: run ${run.runId} (${run.state}, ${run.invocations} invocation${run.invocations === 1 ? '' : 's'}), cmsi ${run.cmsi}, corpus seed ${run.seed} manifest SHA-256 ${run.manifestSha256}; lines: ${files}`

@@ -20,6 +20,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const base = join(tmp, 'base');
 let intactMd = '';
 
+/** Samples in the corpus: each of the two stacks consumes every one of them. */
+const SAMPLES = (readFileSync(join(CORPUS, 'manifest.yaml'), 'utf8').match(/^ {2}- id: /gm) ?? []).length;
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
 /** A copy of the intact run to damage. */
 const copy = (name: string) => {
@@ -82,7 +84,7 @@ describe('results bound to their run and corpus', () => {
     expect(r.stderr).toContain(run.runId);
     expect(r.stderr).toContain(run.manifestSha256);
     expect(r.stderr).toMatch(/seed 1/);
-    expect(r.stderr).toMatch(/consume\.jsonl 546/);
+    expect(r.stderr).toMatch(new RegExp(`consume\\.jsonl ${2 * SAMPLES}`));
     expect(r.stdout).toContain(`manifest SHA-256 \`${run.manifestSha256}\``);
     expect(r.stderr).not.toMatch(/WARNING|INCOMPLETE|refused/);
   });
@@ -95,10 +97,10 @@ describe('damaged results: refused or warned, never silently different numbers',
     writeFileSync(join(d, 'consume.jsonl'), text.slice(0, text.length - 40));
     const r = report(d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/WARNING: consume\.jsonl line 546 is cut off/);
-    expect(r.stderr).toMatch(/INCOMPLETE: (openssl|gnutls): 272 of 273 consume records/);
+    expect(r.stderr).toMatch(new RegExp(`WARNING: consume\\.jsonl line ${2 * SAMPLES} is cut off`));
+    expect(r.stderr).toMatch(new RegExp(`INCOMPLETE: (openssl|gnutls): ${SAMPLES - 1} of ${SAMPLES} consume records`));
     expect(r.stdout).toContain('**INCOMPLETE RUN**');
-    expect(r.stdout).toContain('consume.jsonl line 546 is cut off');
+    expect(r.stdout).toContain(`consume.jsonl line ${2 * SAMPLES} is cut off`);
   });
 
   it('a junk line: refused with the file and line (exit 2), no report', () => {
@@ -126,8 +128,8 @@ describe('damaged results: refused or warned, never silently different numbers',
     appendFileSync(join(d, 'consume.jsonl'), readFileSync(join(base, 'consume.jsonl')));
     const r = report(d);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/WARNING: 546 records appear twice/);
-    expect(r.stdout).toMatch(/546 records appear twice/);
+    expect(r.stderr).toMatch(new RegExp(`WARNING: ${2 * SAMPLES} records appear twice`));
+    expect(r.stdout).toMatch(new RegExp(`${2 * SAMPLES} records appear twice`));
     expect(matrixRows(r.stdout)).toEqual(matrixRows(intactMd));
     expect(matrixRows(intactMd)).toHaveLength(2);
   });
@@ -192,7 +194,7 @@ describe('damaged results: refused or warned, never silently different numbers',
     appendFileSync(join(d, 'consume.jsonl'), readFileSync(join(other, 'consume.jsonl')));
     const r = report(d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/refused: 273 records are not of this run .* but of run .*corpus seed 2 .*: results of another corpus mixed in/);
+    expect(r.stderr).toMatch(new RegExp(`refused: ${SAMPLES} records are not of this run .* but of run .*corpus seed 2 .*: results of another corpus mixed in`));
     // and cmsi interop will not resume a run over another corpus
     const resume = cmsi(['interop', '--resume', '--corpus', seed2, '--out', copy('resume-other')]);
     expect(resume.code).toBe(2);
@@ -204,7 +206,7 @@ describe('damaged results: refused or warned, never silently different numbers',
     appendFileSync(join(d2, 'consume.jsonl'), readFileSync(join(again, 'consume.jsonl')));
     const r2 = report(d2);
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toMatch(/refused: 273 records are not of this run .*: results of two runs mixed/);
+    expect(r2.stderr).toMatch(new RegExp(`refused: ${SAMPLES} records are not of this run .*: results of two runs mixed`));
   }, 300_000);
 });
 
@@ -222,7 +224,7 @@ describe('cmsi interop and an existing run', () => {
     const after = JSON.parse(readFileSync(join(d, 'run.json'), 'utf8')) as { runId: string; stacks: string[] };
     expect(after.runId).not.toBe(runId);
     expect(after.stacks).toEqual(['openssl']);
-    expect(lines(join(d, 'consume.jsonl'))).toHaveLength(273);
+    expect(lines(join(d, 'consume.jsonl'))).toHaveLength(SAMPLES);
   }, 300_000);
 
   it('--resume --stacks adds a stack and cross-verifies every new pair, as a run of both would', () => {

@@ -11,6 +11,7 @@ import { corpusCommand, CORPUS_HELP } from './corpus.ts';
 import { interopCommand, INTEROP_HELP } from './interop.ts';
 import { reportCommand, REPORT_HELP } from './report.ts';
 import { INSPECT_HELP } from './inspect-help.ts';
+import { submitCommand, SUBMIT_HELP } from './submit.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -26,6 +27,7 @@ commands:
   corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
   interop    run the third-party stacks against the corpus and each other (JSON lines results)
   report     render interop results: matrices, unexpected outcomes, Draft Standard readiness
+  submit     add an implementation's submission (its consume results, its messages) to the results
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options; "cmsi --version" for the version. Where a
@@ -46,7 +48,9 @@ ${CORPUS_HELP}
 
 ${INTEROP_HELP}
 
-${REPORT_HELP}`;
+${REPORT_HELP}
+
+${SUBMIT_HELP}`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
@@ -58,6 +62,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   corpus: corpusCommand,
   interop: interopCommand,
   report: reportCommand,
+  submit: submitCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

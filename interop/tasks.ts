@@ -146,10 +146,16 @@ export async function produceTask(ctx: TaskContext, { adapter, version }: Stack,
   }
 }
 
-export async function crossTask(ctx: TaskContext, { adapter, version }: Stack, p: Produced): Promise<void> {
+/** What a submitted message brings instead of the cast's inputs (cmsi submit): its sample, its anchors. */
+export interface CrossInputs {
+  readonly sample: Sample;
+  readonly trustAnchors?: readonly string[];
+}
+
+export async function crossTask(ctx: TaskContext, { adapter, version }: Stack, p: Produced, given?: CrossInputs): Promise<void> {
   const dir = producedDir(ctx);
-  const sample = producedSample(p.stack, p.feature, p.file);
-  const manifest: Manifest = { ...ctx.corpus.manifest, trustAnchors: ['keys/carl-rsa.cert.pem'], samples: [sample] };
+  const sample = given?.sample ?? producedSample(p.stack, p.feature, p.file);
+  const manifest: Manifest = { ...ctx.corpus.manifest, trustAnchors: given?.trustAnchors ?? ['keys/carl-rsa.cert.pem'], samples: [sample] };
   const support = adapter.consumes(sample);
   const start = performance.now();
   const v: ConsumeVerdict = support.supported

@@ -69,7 +69,7 @@ function producedTd(m: ReportModel, stack: string, feature: string): string {
 export function renderHtml(m: ReportModel): string {
   const parts: string[] = [];
   parts.push(block('<h2>Stacks</h2>', `<table id="stacks"><thead><tr><th>stack</th><th>version</th><th>lineage</th><th>status</th></tr></thead><tbody>${m.stacks.map((s) =>
-    `<tr><th>${esc(s.stack)}</th>${td(s.installed ? 'ok' : 'unsupported', s.version ?? '')}${td('empty', s.lineage)}${td(s.installed ? 'ok' : 'unsupported', s.installed ? 'installed' : `not installed: ${s.reason ?? ''}`)}</tr>`).join('')}</tbody></table>`));
+    `<tr><th>${esc(s.stack)}</th>${td(s.installed ? 'ok' : 'unsupported', s.version ?? '')}${td('empty', s.lineage)}${td(s.installed ? 'ok' : 'unsupported', s.source === 'submitted' ? 'submitted' : s.installed ? 'installed' : `not installed: ${s.reason ?? ''}`)}</tr>`).join('')}</tbody></table>`));
   const features = MATRIX_FEATURES.filter((f) => [...m.consumerMatrix.values()].some((row) => row.get(f)?.total));
   const consumerRows = m.installed.map((s) => {
     const row = m.consumerMatrix.get(s.stack);

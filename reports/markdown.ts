@@ -30,7 +30,7 @@ export function renderMarkdown(m: ReportModel, options: { brief?: boolean } = {}
   if (m.identity && !options.brief) out.push(`Results of cmsi ${m.identity.cmsi} over the corpus of seed ${m.identity.seed} (manifest SHA-256 \`${m.identity.manifestSha256}\`).`, '');
   out.push(...inputNotes(m));
   out.push('## Stacks', '', '| stack | version | lineage | status |', '|---|---|---|---|');
-  for (const s of m.stacks) out.push(`| ${s.stack} | ${s.version ?? ''} | ${s.lineage} | ${s.installed ? 'installed' : `not installed: ${esc(s.reason ?? '')}`} |`);
+  for (const s of m.stacks) out.push(`| ${s.stack} | ${s.version ?? ''} | ${s.lineage} | ${s.source === 'submitted' ? 'submitted' : s.installed ? 'installed' : `not installed: ${esc(s.reason ?? '')}`} |`);
   const features = MATRIX_FEATURES.filter((f) => [...m.consumerMatrix.values()].some((row) => row.get(f)?.total));
   out.push('', '## Consumer matrix (valid samples accepted with the exact content / samples with the feature)', '', `| stack | invalid caught | acceptable accepted | ${features.join(' | ')} |`, `|---|---|---|${features.map(() => '---').join('|')}|`);
   for (const s of m.installed) {

@@ -91,6 +91,7 @@ function readZip(buf: Buffer): Map<string, Uint8Array> {
     if (isDir || path === '') continue;
     if (flags & 1) refuse(`entry ${JSON.stringify(name)} is encrypted`);
     if (usize > LIMITS.entryBytes) refuse(`entry ${JSON.stringify(name)} is ${usize} bytes, over the ${LIMITS.entryBytes} cap of one file`);
+    if (total + usize > LIMITS.totalBytes) refuse(`the submission inflates past the ${LIMITS.totalBytes}-byte total cap (a zip bomb)`);
     if (files.has(path)) refuse(`entry ${JSON.stringify(name)} appears twice`);
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) refuse(`entry ${JSON.stringify(name)}: damaged local header`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);

@@ -74,10 +74,25 @@ const bounded = (value: unknown, where: string): string | null => {
   return null;
 };
 
+/** The deepest flow nesting ([ and {) and block nesting (indentation in steps of two) of a text. */
+function nestingOf(text: string): number {
+  let depth = 0, max = 0;
+  for (const c of text) {
+    if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  for (const line of text.split('\n')) max = Math.max(max, Math.floor((/^[ -]*/.exec(line)![0].length) / 2));
+  return max;
+}
+
 export function parseSubmissionYaml(bytes: Uint8Array, file = 'submission.yaml'): Parsed<SubmissionYaml> {
   if (bytes.length > PARSE_LIMITS.yamlBytes) return { ok: false, error: `${file} is ${bytes.length} bytes, over the ${PARSE_LIMITS.yamlBytes} cap` };
   let text: string;
   try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return { ok: false, error: `${file} is not UTF-8` }; }
+  // Counted before parsing: the yaml parser recurses per level, and a deep enough nesting would
+  // end in a stack overflow mid-parse. Brackets inside quoted strings count too (harmlessly strict).
+  const nested = nestingOf(text);
+  if (nested > PARSE_LIMITS.depth) return { ok: false, error: `${file} is nested deeper than ${PARSE_LIMITS.depth} levels` };
   const lines = new LineCounter();
   let value: unknown;
   let doc;

@@ -11,6 +11,24 @@ import { renderHtml } from '../reports/html.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
 import { InputError } from './io.ts';
+import { loadCatalog } from '../core/catalog.ts';
+import { readiness, type ReadinessRow } from '../reports/readiness.ts';
+import { readinessSummaryHtml, readinessSummaryMarkdown, readinessTableHtml, readinessTableMarkdown } from '../reports/readiness-render.ts';
+
+/** The per-RFC summary right under the title (what a chair reads first), every entry at the end. */
+function withReadinessMarkdown(md: string, rows: readonly ReadinessRow[]): string {
+  const at = md.indexOf('\n## ');
+  const head = at < 0 ? md : md.slice(0, at + 1);
+  const rest = at < 0 ? '' : md.slice(at + 1);
+  return `${head}${readinessSummaryMarkdown(rows).join('\n')}\n${rest}${rest.endsWith('\n') ? '' : '\n'}\n${readinessTableMarkdown(rows).join('\n')}\n`;
+}
+
+function withReadinessHtml(html: string, rows: readonly ReadinessRow[]): string {
+  const first = html.indexOf('<section class="block">');
+  const end = html.lastIndexOf('<script>');
+  if (first < 0 || end < 0) return html;
+  return `${html.slice(0, first)}${readinessSummaryHtml(rows)}${html.slice(first, end)}${readinessTableHtml(rows)}${html.slice(end)}`;
+}
 import { UsageError } from './usage.ts';
 
 export const REPORT_HELP = `usage: cmsi report [--results DIR] [--format md|html|json|csv] [--out FILE]
@@ -65,7 +83,9 @@ export function reportCommand(argv: readonly string[]): number {
   const model = buildModel(loaded.records, run, warnings);
   for (const w of warnings) console.error(`cmsi report: WARNING: ${w}`);
   for (const line of model.incomplete) console.error(`cmsi report: INCOMPLETE: ${line}`);
-  const text = values.format === 'html' ? renderHtml(model) : values.format === 'json' ? renderJson(model) : values.format === 'csv' ? renderCsv(model) : renderMarkdown(model);
+  // Readiness covers every catalog entry, so it needs the catalog beside the records.
+  const rows = readiness(loadCatalog().entries, loaded.records);
+  const text = values.format === 'html' ? withReadinessHtml(renderHtml(model), rows) : values.format === 'json' ? renderJson(model) : values.format === 'csv' ? renderCsv(model) : withReadinessMarkdown(renderMarkdown(model), rows);
   if (values.out) {
     writeFileSync(values.out, text);
     console.error(`wrote ${values.out}`);

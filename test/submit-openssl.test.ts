@@ -19,6 +19,8 @@ import { producedSample } from '../interop/produced-sample.ts';
 import { runInterop } from '../interop/run.ts';
 import { PRODUCE_PASSWORD } from '../interop/produced-sample.ts';
 import { cmsi } from './helpers/cmsi-cli.ts';
+import { loadCatalog } from '../core/catalog.ts';
+import { readiness } from '../reports/readiness.ts';
 import { CORPUS } from './helpers/corpus.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -100,6 +102,13 @@ describe('cmsi submit: OpenSSL results submitted under another name', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/\| acme-smime \| 4\.2\.0 \| openssl \| submitted \|/);
     expect(md.stdout).toMatch(/\| openssl \| [^|]+ \| openssl \| installed \|/);
+    // Counted as one lineage: the submitted messages the local OpenSSL accepted make no requirement ready,
+    // while the same records with the submission under its own lineage do.
+    const cat = loadCatalog();
+    expect(readiness(cat.entries, all).filter((x) => x.status === 'ready')).toEqual([]);
+    const relabelled = all.map((x) => ('lineage' in x && (x as StackRecord).stack === 'acme-smime' ? { ...x, lineage: 'acme' } : x)) as ResultRecord[];
+    expect(readiness(cat.entries, relabelled).filter((x) => x.status === 'ready').length).toBeGreaterThan(0);
+    expect(md.stdout).toMatch(/## Readiness per RFC/);
   }, 600_000);
 
   it('refuses a second submission under a name the results already hold, and one over another corpus', () => {

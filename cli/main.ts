@@ -12,6 +12,7 @@ import { interopCommand, INTEROP_HELP } from './interop.ts';
 import { reportCommand, REPORT_HELP } from './report.ts';
 import { INSPECT_HELP } from './inspect-help.ts';
 import { submitCommand, SUBMIT_HELP } from './submit.ts';
+import { diffCommand, DIFF_HELP } from './diff.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -27,6 +28,7 @@ commands:
   corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
   interop    run the third-party stacks against the corpus and each other (JSON lines results)
   report     render interop results: matrices, unexpected outcomes, Draft Standard readiness
+  diff       what changed between two results directories (exit 1 when something got worse)
   submit     add an implementation's submission (its consume results, its messages) to the results
   help CMD   explain one command
 
@@ -50,7 +52,9 @@ ${INTEROP_HELP}
 
 ${REPORT_HELP}
 
-${SUBMIT_HELP}`;
+${SUBMIT_HELP}
+
+${DIFF_HELP}`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
@@ -63,6 +67,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   interop: interopCommand,
   report: reportCommand,
   submit: submitCommand,
+  diff: diffCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_ADAPTERS } from '../adapters/registry.ts';
-import { holdsResults, readRunHeader, type StackRecord } from '../interop/records.ts';
+import { holdsResults, readRecords, readRunHeader, type StackRecord } from '../interop/records.ts';
 import { InteropRefusal, runInterop } from '../interop/run.ts';
 import { DEFAULT_GATES, gateFailures, GATES, type Gate } from '../reports/gates.ts';
 import { exitCodeOf, withInterruption } from './interrupt.ts';
@@ -67,7 +67,8 @@ export async function interopCommand(argv: readonly string[]): Promise<number> {
   const out = resolve(values.out!);
   // A resume continues the run's own stacks, plus any named; otherwise the named ones, or all.
   const previous = values.resume ? readRunHeader(out) : null;
-  const strange = previous?.stacks.filter((s) => !ALL_ADAPTERS.some((a) => a.name === s)) ?? [];
+  const submitted = new Set(previous ? readRecords(out).filter((r) => r.kind === 'stack' && r.source === 'submitted').map((r) => (r.kind === 'stack' ? r.stack : '')) : []);
+  const strange = previous?.stacks.filter((s) => !ALL_ADAPTERS.some((a) => a.name === s) && !submitted.has(s)) ?? [];
   if (strange.length) throw new UsageError(`the run in ${values.out} has stacks this cmsi does not know: ${strange.join(', ')}`);
   const wanted = previous ? [...previous.stacks, ...named] : named.length ? named : ALL_ADAPTERS.map((a) => a.name);
   const adapters = ALL_ADAPTERS.filter((a) => wanted.includes(a.name));

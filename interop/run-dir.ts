@@ -86,7 +86,10 @@ export function prepareRun(dir: string, corpus: Corpus, stacks: readonly string[
     throw new InteropRefusal(`cannot resume ${dir}: its run is over another corpus (seed ${old.seed}, manifest ${old.manifestSha256.slice(0, 12)}…) than this one (seed ${corpus.seed}, manifest ${corpus.manifestSha256.slice(0, 12)}…); use another --out, or --force to replace it`);
   }
   if (old.cmsi !== CMSI_VERSION) throw new InteropRefusal(`cannot resume ${dir}: its run was made by cmsi ${old.cmsi}, this is cmsi ${CMSI_VERSION} (verdicts may differ); --force starts a new run`);
-  const missing = old.stacks.filter((s) => !stacks.includes(s));
+  // Submitted implementations (cmsi submit) stay in the run; they are not stacks to run.
+  const submitted = new Set(loaded.records.filter((r) => r.kind === 'stack' && r.source === 'submitted').map((r) => (r.kind === 'stack' ? r.stack : '')));
+  const missing = old.stacks.filter((s) => !stacks.includes(s) && !submitted.has(s));
   if (missing.length) throw new InteropRefusal(`resuming ${dir} needs the run's stacks too (missing: ${missing.join(', ')}): every new pair is cross-verified`);
-  return { run: { ...old, stacks, state: 'running', invocations: old.invocations + 1 }, records: loaded.records };
+  const kept = old.stacks.filter((s) => submitted.has(s) && !stacks.includes(s));
+  return { run: { ...old, stacks: [...stacks, ...kept], state: 'running', invocations: old.invocations + 1 }, records: loaded.records };
 }

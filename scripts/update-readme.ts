@@ -16,6 +16,9 @@ import { loadResults } from '../interop/records.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
 import { regenerateDocs } from './readme-examples.ts';
+import { loadCatalog } from '../core/catalog.ts';
+import { readiness } from '../reports/readiness.ts';
+import { readinessSummaryMarkdown } from '../reports/readiness-render.ts';
 
 const readme = new URL('../README.md', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -43,6 +46,7 @@ if (results) {
   if (model.incomplete.length) throw new Error(`${resultsDir} is incomplete: ${model.incomplete.join('; ')}`);
   const md = renderMarkdown(model, { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^### /gm, '##### ').replace(/^## /gm, '#### ');
   text = splice(text, 'interop-matrix', md);
+  text = splice(text, 'readiness-summary', readinessSummaryMarkdown(readiness(loadCatalog().entries, records)).join('\n').replace(/^## .*\n\n/, ''));
 }
 // OpenSSL's acceptances of invalid samples, with the reason the RFC is on our side.
 const manifest = parse(readFileSync(new URL('../corpus/manifest.yaml', import.meta.url).pathname, 'utf8')) as Manifest;

@@ -134,6 +134,13 @@ const CASES: readonly Case[] = [
   { args: ['report', '--results', join(tmp, 'no-results')], says: join(tmp, 'no-results') },
   { args: ['report', '--results', tmp], says: tmp },
   { args: ['report', '--format', 'xml'], says: /--format/ },
+  // submit and diff
+  { args: ['submit', MISSING, '--out', join(tmp, 'r6')], says: MISSING },
+  { args: ['submit'], says: /one submission/ },
+  { args: ['submit', tmp, '--stacks', 'no-such-stack'], says: 'no-such-stack' },
+  { args: ['diff', join(tmp, 'no-results'), join(tmp, 'no-results')], says: join(tmp, 'no-results') },
+  { args: ['diff', tmp], says: /two results directories/ },
+  { args: ['diff', tmp, tmp, '--format', 'xml'], says: /--format/ },
   // the dispatcher
   { args: ['frobnicate'], says: 'frobnicate' },
   { args: ['help', 'frobnicate'], says: 'frobnicate' },

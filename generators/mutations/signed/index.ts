@@ -20,6 +20,8 @@ import { countersignatureOverSignatureTlv } from './countersignature-over-signat
 import { countersignatureWithContentType } from './countersignature-with-content-type.ts';
 import { detachedContentSwapped } from './detached-content-swapped.ts';
 import { digestAlgorithmNotListed } from './digest-algorithm-not-listed.ts';
+import { rsaSha2SignatureAbsentParams } from './rsa-sha2-signature-absent-params.ts';
+import { sha2DigestNullParams } from './sha2-digest-null-params.ts';
 import { ecdsaSignatureHashDiffersFromDigest } from './ecdsa-signature-hash-differs-from-digest.ts';
 import { messageDigestAttrDuplicated } from './message-digest-attr-duplicated.ts';
 import { messageDigestAttrMissing } from './message-digest-attr-missing.ts';
@@ -88,7 +90,9 @@ export const SIGNED_MUTATIONS: readonly Mutation[] = [
   pssParamsHashNotUsed,
   pssParamsMgf1HashNotUsed,
   pssParamsSaltNotUsed,
+  rsaSha2SignatureAbsentParams,
   rsaSignatureHashDiffersFromDigest,
+  sha2DigestNullParams,
   sidSerialMatchesNoCertificate,
   sidSkiOfAnotherKey,
   signatureOverContentDigest,

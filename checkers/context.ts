@@ -28,6 +28,21 @@ export const V3_ALIASES: Readonly<Record<string, string>> = {
   'rfc5652/11.3/protected-placement-only': 'rfc2630/11.3/signed-placement-only',
 };
 
+const TWINS = new WeakMap<Catalog, Map<string, string>>();
+
+/** The v3 RFC 2633 entries by slug (the last part of the id), built once per catalog. */
+function v3TwinsOf(catalog: Catalog): Map<string, string> {
+  let m = TWINS.get(catalog);
+  if (!m) {
+    m = new Map();
+    for (const e of catalog.entries) {
+      if (e.id.startsWith('rfc2633/') && e.profiles.includes('v3')) m.set(e.id.slice(e.id.lastIndexOf('/') + 1), e.id);
+    }
+    TWINS.set(catalog, m);
+  }
+  return m;
+}
+
 export class CheckContext {
   readonly findings: Finding[] = [];
   /** Content recovered by decrypting or decompressing, and the field it came from (for cmsi inspect). */
@@ -66,9 +81,17 @@ export class CheckContext {
   resolve(rule: string): string | null {
     const e = this.catalog.get(rule);
     if (!e || e.profiles.includes(this.profile)) return rule;
-    if (this.profile !== 'v3' || !rule.startsWith('rfc5652/')) return null;
-    const v3 = V3_ALIASES[rule] ?? rule.replace('rfc5652/', 'rfc2630/');
-    return this.catalog.get(v3)?.profiles.includes('v3') ? v3 : null;
+    if (this.profile !== 'v3') return null;
+    const alias = V3_ALIASES[rule];
+    if (alias) return this.catalog.get(alias)?.profiles.includes('v3') ? alias : null;
+    if (rule.startsWith('rfc5652/')) {
+      const v3 = rule.replace('rfc5652/', 'rfc2630/');
+      return this.catalog.get(v3)?.profiles.includes('v3') ? v3 : null;
+    }
+    // RFC 8551's MIME statements kept their slug in RFC 2633 but moved sections (3.5.3.1 was
+    // 3.4.3.1): the twin is the v3 RFC 2633 entry with the same slug.
+    if (rule.startsWith('rfc8551/')) return v3TwinsOf(this.catalog).get(rule.slice(rule.lastIndexOf('/') + 1)) ?? null;
+    return null;
   }
 
   /**

@@ -33,6 +33,11 @@ export interface CheckOptions {
   readonly password?: string;
   /** KEK (with its key identifier) or the bare key of an EncryptedData, hex-decoded. */
   readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
+  /**
+   * multipart/signed: the signed first part (set by the engine from the input). What the
+   * signature covers, in place of any eContent the SignedData carries beside it (RFC 8551 3.5.3).
+   */
+  readonly signedPart?: Uint8Array;
   /** For a signed Receipt: the original message it acknowledges (RFC 2634 2.6). */
   readonly original?: Uint8Array;
   /** Called with each content the check recovered (decrypted, decompressed), for cmsi inspect. */
@@ -73,7 +78,7 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const ctx = new CheckContext(input.cms, options.profile, options.catalog, options.layers ? new Set(options.layers) : undefined);
   const mailFrom = input.mime && (input.mime.from !== undefined || input.mime.sender !== undefined)
     ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
-  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...mailFrom });
+  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...(input.mime?.signedPart ? { signedPart: input.mime.signedPart } : {}), ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);

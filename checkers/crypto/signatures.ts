@@ -22,12 +22,18 @@ export interface SignedCryptoInputs {
   readonly certs: readonly Uint8Array[];
   /** Detached content (--content), or the signed MIME part of multipart/signed. */
   readonly content: Uint8Array | null;
+  /**
+   * multipart/signed: the signed MIME part. A receiver verifies the part it displays, so this is
+   * what the digest is checked against even when the SignedData also carries an eContent (which
+   * the MIME rules report: RFC 8551 3.5.3.1 says the signature is detached).
+   */
+  readonly signedPart?: Uint8Array;
 }
 
 /** Verifies every SignerInfo; returns, per SignerInfo, the certificate that verified it (or null). */
 export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): (CertInfo | null)[] {
   const certs = new CertIndex([...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null));
-  const content = v.eContent ?? inputs.content;
+  const content = inputs.signedPart ?? v.eContent ?? inputs.content;
   return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false));
 }
 

@@ -129,7 +129,7 @@ export function checkMime(ctx: CheckContext, mime: MimeInfo): void {
       ctx.check('rfc8551/3.5.3.2/micalg-matches-digest', missing.length === 0,
         missing.length === 0 ? `micalg=${micalg} names the signers' digest algorithms` : `micalg=${micalg} does not name digest algorithm ${missing.join(', ')}`, top);
     }
-    ctx.check('rfc8551/3.5.3.1/detached-no-econtent', !f.hasEContent, f.hasEContent ? 'the multipart/signed signature carries eContent; it must be detached' : 'signature is detached', top);
+    ctx.check('rfc8551/3.5.3.1/detached-no-econtent', !f.hasEContent, f.hasEContent ? 'the multipart/signed signature carries eContent beside the signed part; it must be detached (its digest and signature are checked against the signed part, which is what a receiver shows)' : 'signature is detached', top);
     return;
   }
   if (mime.contentType === 'application/pkcs7-signature' || mime.contentType === 'application/x-pkcs7-signature') {

@@ -14,7 +14,7 @@ import { digest } from './algorithms.ts';
 import { bytesEqual } from './certificates.ts';
 import { compareContent, distinctKeys, retaggedSetOf } from './content.ts';
 import type { ContentCryptoOptions } from './enveloped-data.ts';
-import { hasKeyMaterial, recoverKeys } from './recipients.ts';
+import { recoverKeys } from './recipients.ts';
 
 export function checkAuthenticatedDataCrypto(ctx: CheckContext, v: AuthenticatedDataView, options: ContentCryptoOptions): void {
   const eci = v.encapContentInfo;
@@ -32,7 +32,6 @@ export function checkAuthenticatedDataCrypto(ctx: CheckContext, v: Authenticated
     }
   }
   if (eci.eContent && eci.eContentAt) compareContent(ctx, eci.eContent, options.content, eci.eContentAt);
-  if (!hasKeyMaterial(options)) return;
   const keys = recoverKeys(ctx, v.recipientInfos, options, (k) => (k.length ? null : 'an empty MAC key'));
   if (!keys.length) return;
   const hash = HMACS[v.macAlgorithm.oid];

@@ -11,7 +11,10 @@ import type { ContentCryptoOptions } from './enveloped-data.ts';
 export function checkEncryptedDataCrypto(ctx: CheckContext, v: EncryptedDataView, options: ContentCryptoOptions): void {
   const key = options.kek?.key;
   // RFC 5652 8: the key is managed outside the message; only a bare key (--kek KEY) applies.
-  if (!key) return;
+  if (!key) {
+    ctx.unchecked('cmsi/crypto-unverifiable', 'no content-encryption key given (--kek KEY): the content was not decrypted, so it is not checked', where(v.at));
+    return;
+  }
   const eci = v.encryptedContentInfo;
   const problem = keyLengthCheck(contentDecryptor(ctx.bytes, eci.contentEncryptionAlgorithm))(key);
   if (problem) {

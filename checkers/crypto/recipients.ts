@@ -3,7 +3,8 @@
  * user gave: recipient private keys (with their certificates, matched to rid by issuer and serial
  * or subject key identifier), a KEK (matched by KEKIdentifier), a password. Each RecipientInfo the
  * material opens yields a cmsi/decryption finding on its encryptedKey; material that opens none
- * is cmsi/crypto-unverifiable. Without any key material nothing is recorded: static checks only.
+ * is cmsi/crypto-unverifiable. Without any key material that is unchecked too: the static rules
+ * ran, but whether the content decrypts (or the MAC verifies) was not decided, so never `valid`.
  */
 import { pbkdf2Sync } from 'node:crypto';
 import { checkAgreementKey, checkDhKey, checkEcPoint } from './agreement-keys.ts';
@@ -64,7 +65,10 @@ interface Attempt {
 }
 
 export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options: KeyMaterialOptions, check: KeyCheck, confirm?: KeyConfirm): RecoveredKey[] {
-  if (!hasKeyMaterial(options)) return [];
+  if (!hasKeyMaterial(options)) {
+    ctx.unchecked('cmsi/crypto-unverifiable', 'no key material given (--key with its --cert, --password or --kek): the content was not decrypted, so it is not checked', where(ris.at));
+    return [];
+  }
   const keys = loadRecipientKeys(options.keys ?? []);
   const out: RecoveredKey[] = [];
   const state: Attempt = { tried: false, attempts: 0, iterations: 0 };
@@ -83,8 +87,9 @@ export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options:
   }
   if (!state.tried) probeKari(ctx, ris, keys, check);
   if (!state.tried) {
+    const ori = ris.infos.some((ri) => ri.kind === 'ori') ? '; an OtherRecipientInfo (ori, e.g. KEMRecipientInfo) is not one it opens' : '';
     const given = [(options.keys?.length ?? 0) > 0 ? `${options.keys!.length} key${options.keys!.length > 1 ? 's' : ''}` : '', options.kek ? 'a KEK' : '', options.password ? 'a password' : ''].filter(Boolean).join(', ');
-    ctx.unchecked('cmsi/crypto-unverifiable', `none of the key material given (${given}) matches a RecipientInfo this checker can open`, where(ris.at));
+    ctx.unchecked('cmsi/crypto-unverifiable', `none of the key material given (${given}) matches a RecipientInfo this checker can open${ori}`, where(ris.at));
   }
   return out;
 }

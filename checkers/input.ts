@@ -44,6 +44,10 @@ export function loadInput(bytes: Uint8Array): LoadedInput {
   const first = bytes[0]!;
   if (first === 0x30) return { ok: true, cms: bytes, origin: 'der', source: { start: 0, end: bytes.length, encoding: 'binary', container: 'the file' } };
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1');
+  // MIME first: an S/MIME entity may carry a PEM or PGP armour block in its text (a quoted key, a
+  // PGP-signed reply); that block is body, never the message. Headers open the file, and one of
+  // them is Content-Type.
+  if (looksLikeMime(head)) return loadMime(bytes);
   if (head.includes('-----BEGIN ')) {
     // Linear scan: the first BEGIN line, then its END line with indexOf (a regex with a
     // back-reference rescans the file from every BEGIN: quadratic on hostile input).
@@ -58,10 +62,38 @@ export function loadInput(bytes: Uint8Array): LoadedInput {
     const source: CmsSource = { start: labelEnd + 5, end, encoding: 'base64', container: `the PEM block ${label}` };
     return { ok: true, cms: base64(text.slice(labelEnd + 5, end)), origin: 'pem', source };
   }
-  if (/^[\x21-\x39\x3b-\x7e]+:/m.test(head.split(/\r?\n\r?\n/)[0] ?? '') && /content-type:/i.test(head)) return loadMime(bytes);
   const text = Buffer.from(bytes).toString('latin1');
   if (B64.test(text)) return { ok: true, cms: base64(text), origin: 'base64', source: { start: 0, end: bytes.length, encoding: 'base64', container: 'the file, as base64' } };
   return { ok: false, error: 'not DER/BER (first octet is not SEQUENCE), PEM, base64 or a MIME entity' };
+}
+
+/**
+ * The file opens with a header field (RFC 5322 2.2: printable name, colon) and its header block
+ * (up to the first blank line, or all of `head` when that is longer) has a Content-Type field.
+ */
+function looksLikeMime(head: string): boolean {
+  if (!/^[\x21-\x39\x3b-\x7e]+:/.test(head)) return false;
+  const block = head.split(/\r?\n\r?\n/)[0] ?? '';
+  return /(^|\n)content-type:/i.test(block);
+}
+
+const PKCS7_SIGNATURE_TYPES: readonly string[] = ['application/pkcs7-signature', 'application/x-pkcs7-signature'];
+
+/**
+ * multipart/signed whose signature is not CMS (RFC 3156 OpenPGP/MIME: application/pgp-signature):
+ * that signature is not ours to check, but a first part that is itself an S/MIME entity (a PGP
+ * signature around an S/MIME encrypted message) is read as the S/MIME it is, its offsets those of
+ * the file. Else the file carries no CMS.
+ */
+function notCmsSignature(bytes: Uint8Array, partOffset: number, rawPart: string, sigType: string, outer: { from?: string; sender?: string }): LoadedInput {
+  const part = bytes.subarray(partOffset, partOffset + Buffer.byteLength(rawPart, 'latin1'));
+  const inner = looksLikeMime(Buffer.from(part.subarray(0, 4096)).toString('latin1')) ? loadMime(part) : null;
+  if (!inner?.ok || inner.origin !== 'smime' || inner.mime?.contentType === 'multipart/signed') {
+    return { ok: false, error: `multipart/signed whose signature part is ${sigType || 'untyped'}, not application/pkcs7-signature (an OpenPGP/MIME signature?), and whose first part is not an S/MIME entity` };
+  }
+  const shift = (r: { start: number; end: number }) => ({ start: r.start + partOffset, end: r.end + partOffset });
+  const src = inner.source!;
+  return { ...inner, mime: { ...outer, ...inner.mime! }, source: { ...src, ...shift(src), container: `${src.container} inside the first part of a ${sigType} multipart/signed`, ...(src.headers ? { headers: shift(src.headers) } : {}) } };
 }
 
 const base64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'base64'));
@@ -136,10 +168,16 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     const sigEntity = parseEntity(e.body.subarray(sigStart, sigEnd < 0 ? undefined : sigEnd));
     if (!sigEntity) return { ok: false, error: 'multipart/signed: signature part has no headers' };
     const sigType = parseContentType(sigEntity.headers.get('content-type') ?? '').type;
-    const cms = base64(Buffer.from(sigEntity.body).toString('latin1'));
+    if (!PKCS7_SIGNATURE_TYPES.includes(sigType)) return notCmsSignature(bytes, e.bodyOffset + partStart, rawPart, sigType, senders(e));
+    // AS2 (RFC 4130) and others send the signature part in binary: take its bytes as they are
+    // (without the CRLF that belongs to the next delimiter, RFC 2046 5.1.1), else decode base64.
+    const sigCte = (sigEntity.headers.get('content-transfer-encoding') ?? '').toLowerCase();
+    const binary = sigCte === 'binary' || (sigCte !== 'base64' && sigEntity.body[0] === 0x30);
+    const sigBytes = binary && sigEnd >= 0 && sigEntity.body[sigEntity.body.length - 1] === 0x0d ? sigEntity.body.subarray(0, -1) : sigEntity.body;
+    const cms = binary ? sigBytes : base64(Buffer.from(sigEntity.body).toString('latin1'));
     const rawSignedPart = new Uint8Array(Buffer.from(rawPart, 'latin1'));
     const sigBody = e.bodyOffset + sigStart + sigEntity.bodyOffset;
-    const source: CmsSource = { start: sigBody, end: sigBody + sigEntity.body.length, encoding: 'base64', container: `the body of the ${sigType || 'signature'} part`, headers: { start: 0, end: e.bodyOffset } };
+    const source: CmsSource = { start: sigBody, end: sigBody + (binary ? sigBytes.length : sigEntity.body.length), encoding: binary ? 'binary' : 'base64', container: `the body of the ${sigType || 'signature'} part`, headers: { start: 0, end: e.bodyOffset } };
     return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType, ...senders(e) }, source };
   }
   return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };

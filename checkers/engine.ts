@@ -76,7 +76,7 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
     ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
   const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
-  if (input.mime && parsed) checkSmimeContent(ctx, input.mime);
+  if (input.mime && parsed) checkSmimeContent(ctx, input.mime, bytes);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';

@@ -11,9 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/corpus.ts';
 import { cmsi } from './helpers/cmsi-cli.ts';
 
-/** Per RFC, the least share (percent, rounded down) of static+crypto entries a rule must cite. */
+/**
+ * Per RFC, the least share (percent, rounded down) of static+crypto entries a rule must cite:
+ * issue 14 asks 90% of RFC 5652, 2634, 5035, 8551 and 8550.
+ */
 const FLOORS: Readonly<Record<number, number>> = {
-  5652: 78, 2634: 31, 5035: 13, 8551: 27, 8550: 100,
+  5652: 90, 2634: 90, 5035: 90, 8551: 90, 8550: 90,
 };
 
 interface Row { readonly id: string; readonly test: string; readonly automated: unknown }

@@ -4,6 +4,9 @@
  *   Triple-DES content and wrap ciphers, RFC 3565 5 and RFC 3370 5.1) leaves them out, never a
  *   NULL; rc2-cbc carries its key length; capabilities of one category stay together (SHOULD);
  * - 2.5.3 (SHOULD): the certificate SMIMEEncryptionKeyPreference names is carried;
+ * - 2.5.1: a signingTime from 1950 to 2049 is a UTCTime, never a GeneralizedTime;
+ * - 2.1 (RECOMMENDED): the digest algorithm is at least as strong as the hash the signature
+ *   algorithm names (its output no shorter);
  * - 4.2 (SHOULD / SHOULD NOT): RSA signatures come from 2048- to 4096-bit keys; the signature
  *   octet string of RSASSA-PKCS1-v1_5 and RSASSA-PSS is as long as the modulus (RFC 8017 8.1-8.2).
  */
@@ -36,6 +39,8 @@ export function checkRfc8551Signer(ctx: CheckContext, v: SignedDataView): void {
   const certs = new CertIndex(v.certificates.map((c) => certInfo(encoding(ctx, c))).filter((c): c is CertInfo => c !== null));
   for (const si of v.signerInfos) {
     checkRsaSize(ctx, si);
+    checkDigestStrength(ctx, si);
+    for (const a of si.signedAttrs?.attrs.filter((x) => x.type === OID.signingTime) ?? []) checkSigningTimeType(ctx, a);
     for (const a of si.signedAttrs?.attrs ?? []) {
       if (a.values.length !== 1) continue;
       if (a.type === OID.smimeCapabilities) checkCapabilities(ctx, a, a.values[0]!);
@@ -92,4 +97,33 @@ function checkKeyPreference(ctx: CheckContext, a: Attribute, pref: DerNode, cert
   } else if (isContext(pref, 2) && !pref.constructed) found = certs.ski(contentOf(ctx.bytes, pref));
   else return;
   ctx.check('rfc8551/2.5.3/keypref-certificate-included', !!found, found ? 'the preferred encryption certificate is carried in certificates' : 'the certificate SMIMEEncryptionKeyPreference names is not in certificates', where(a.at));
+}
+
+/** The hash each signature algorithm names, by output length in octets (RFC 5754, RFC 5758). */
+const SIGNATURE_HASH_LENGTH: Readonly<Record<string, number>> = {
+  [OID.sha1WithRSAEncryption]: 20, [OID.sha256WithRSAEncryption]: 32, [OID.sha384WithRSAEncryption]: 48, [OID.sha512WithRSAEncryption]: 64,
+  [OID.ecdsaWithSha1]: 20, [OID.ecdsaWithSha256]: 32, [OID.ecdsaWithSha384]: 48, [OID.ecdsaWithSha512]: 64, [OID.dsaWithSha1]: 20, [OID.dsaWithSha256]: 32,
+};
+const DIGEST_LENGTH: Readonly<Record<string, number>> = { [OID.md5]: 16, [OID.sha1]: 20, [OID.sha224]: 28, [OID.sha256]: 32, [OID.sha384]: 48, [OID.sha512]: 64 };
+
+function checkDigestStrength(ctx: CheckContext, si: SignerInfoView): void {
+  const sig = SIGNATURE_HASH_LENGTH[si.signatureAlgorithm.oid];
+  const dig = DIGEST_LENGTH[si.digestAlgorithm.oid];
+  if (!sig || !dig) return;
+  ctx.check('rfc8551/2.1/digest-strength-matches-signature', dig >= sig, dig >= sig ? 'the digest algorithm is as strong as the signature algorithm\'s hash' : `a ${dig * 8}-bit digest under a signature algorithm built on a ${sig * 8}-bit hash`, where(si.digestAlgorithm.at));
+}
+
+/** RFC 8551 2.5.1: UTCTime through 2049; a GeneralizedTime year before 2050 breaks it. */
+function checkSigningTimeType(ctx: CheckContext, a: Attribute): void {
+  const t = a.values[0];
+  if (!t || t.cls !== 'universal') return;
+  if (t.tag === UNIVERSAL.UTC_TIME) {
+    ctx.check('rfc8551/2.5.1/signing-time-utctime-through-2049', true, 'signingTime is a UTCTime', where(a.at));
+    return;
+  }
+  if (t.tag !== UNIVERSAL.GENERALIZED_TIME) return;
+  const year = Number(new TextDecoder().decode(contentOf(ctx.bytes, t).subarray(0, 4)));
+  if (!Number.isInteger(year)) return;
+  const ok = year < 1950 || year >= 2050;
+  ctx.check('rfc8551/2.5.1/signing-time-utctime-through-2049', ok, ok ? `signingTime ${year} is a GeneralizedTime outside 1950-2049` : `signingTime in ${year} is a GeneralizedTime; from 1950 to 2049 it is a UTCTime`, where(a.at));
 }

@@ -15,6 +15,7 @@ import { decodeOid } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import type { CheckContext } from '../context.ts';
 import type { MimeInfo } from '../input.ts';
+import { checkMimeForm } from './rfc8551-mime-form.ts';
 
 function oidAt(bytes: Uint8Array, n: DerNode | undefined): string | null {
   if (!n || n.cls !== 'universal' || n.tag !== 6) return null;
@@ -40,11 +41,12 @@ const SEND_ONCE: readonly { readonly rule: string; readonly name: string; readon
   { rule: 'rfc8551/2.5/send-signing-certificate', name: 'signingCertificate or signingCertificateV2', oids: [OID.signingCertificate, OID.signingCertificateV2] },
 ];
 
-export function checkSmimeContent(ctx: CheckContext, mime: MimeInfo): void {
+export function checkSmimeContent(ctx: CheckContext, mime: MimeInfo, file: Uint8Array): void {
   const top = { path: 'mime', offset: 0, length: 0 };
   const r = readDer(ctx.bytes);
   const type = oidAt(ctx.bytes, r.root?.children[0]);
   const body = r.root?.children[1]?.children[0];
+  checkMimeForm(ctx, mime, file, mime.signedPart ?? (type === OID.signedData && body ? signedEntity(ctx.bytes, body) : null));
   if (!type || !body) return;
   const pkcs7mime = mime.contentType === 'application/pkcs7-mime' || mime.contentType === 'application/x-pkcs7-mime';
   const smimeType = mime.params['smime-type']?.toLowerCase();
@@ -89,4 +91,12 @@ function checkSigned(ctx: CheckContext, body: DerNode, pkcs7mime: boolean, multi
       ctx.check(s.rule, n === 1, n === 1 ? `SignerInfo ${i} sends one ${s.name}` : `SignerInfo ${i} sends ${n} ${s.name} attribute(s); one is recommended`, top);
     }
   });
+}
+
+/** The eContent of a SignedData whose eContentType is id-data (primitive OCTET STRING only). */
+function signedEntity(bytes: Uint8Array, body: DerNode): Uint8Array | null {
+  const encap = body.children[2];
+  if (oidAt(bytes, encap?.children[0]) !== OID.data) return null;
+  const os = encap?.children[1]?.children[0];
+  return os && os.cls === 'universal' && os.tag === 4 && !os.constructed ? contentOf(bytes, os) : null;
 }

@@ -14,6 +14,11 @@ import { checkSignerAlgorithms } from './rules/signer-algorithms.ts';
 import { checkSignedDataExtra } from './rules/signed-data-extra.ts';
 import { checkEssExtra } from './rules/ess-extra.ts';
 import { checkEncoding } from './rules/encoding.ts';
+import { checkAttributeStatements } from './rules/attribute-statements.ts';
+import { checkRfc5652SignedData } from './rules/rfc5652-signed-data.ts';
+import { checkRfc2634Statements } from './rules/rfc2634-statements.ts';
+import { checkSigningCertificateContents } from './rules/rfc5035-signing-certificate.ts';
+import { checkRfc8551Signer } from './rules/rfc8551-signer.ts';
 import { checkReceiptAgainstOriginal, checkSigningCertificates } from './crypto/ess.ts';
 import * as enveloping from './cms/content-handlers.ts';
 
@@ -28,6 +33,7 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   checkSignedDataExtra(ctx, v);
   checkEssExtra(ctx, v);
   checkEncoding(ctx, v);
+  for (const rules of [checkAttributeStatements, checkRfc5652SignedData, checkRfc2634Statements, checkSigningCertificateContents, checkRfc8551Signer]) rules(ctx, v);
   const certInputs = certificateInputs(options);
   // --layers: the certificate and path rules run only when one of their layers is asked for.
   const x509 = ctx.runs('certificate') || ctx.runs('path') || ctx.runs('policy');

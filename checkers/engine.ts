@@ -19,6 +19,7 @@ import { decide, layerStatuses } from './verdict.ts';
 import { loadInput, type CmsSource } from './input.ts';
 import { sourceMapper } from './source-map.ts';
 import { checkMime } from './rules/mime.ts';
+import { checkSmimeContent } from './rules/rfc8551-smime-content.ts';
 import type { LabelledInput } from './x509/certificate-set.ts';
 import type { CertificateInputs } from './x509/check-signed-data.ts';
 import type { GivenTime } from './x509/validation-time.ts';
@@ -80,6 +81,7 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
     ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
   const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...(input.mime?.signedPart ? { signedPart: input.mime.signedPart } : {}), ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
+  if (input.mime && parsed) checkSmimeContent(ctx, input.mime, bytes);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';

@@ -1,31 +1,13 @@
 /**
  * Prints the catalog statistics the README shows: entries per RFC, per level and per test kind,
- * and how many entries the checker implements (ids cited in checkers/, literal or from the
- * attribute table). Run: npx tsx scripts/catalog-stats.ts
+ * and how many entries the checker implements (checkers/automation.ts: ids cited in checkers/,
+ * literal or from the attribute table). Run: npx tsx scripts/catalog-stats.ts
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { LEVELS, loadCatalog, TEST_KINDS } from '../core/catalog.ts';
-import { ATTRIBUTE_CONSTRAINTS } from '../checkers/rules/attribute-table.ts';
-import { V3_ALIASES } from '../checkers/context.ts';
+import { citedRuleIds } from '../checkers/automation.ts';
 
 const catalog = loadCatalog();
-const root = new URL('../checkers/', import.meta.url).pathname;
-const cited = new Set<string>();
-const walk = (d: string) => {
-  for (const f of readdirSync(d)) {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else for (const m of readFileSync(p, 'utf8').matchAll(/'(rfc\d{4}\/[0-9A-Z.]+\/[a-z0-9-]+)'/g)) cited.add(m[1]!);
-  }
-};
-walk(root);
-for (const c of ATTRIBUTE_CONSTRAINTS) for (const r of [c.allowedIn?.rule, c.singleValue, c.singleInstance]) if (r) cited.add(r);
-// Under --profile v3 an RFC 5652 rule is reported as its RFC 2630 statement (checkers/context.ts).
-for (const id of [...cited].filter((x) => x.startsWith('rfc5652/'))) {
-  const v3 = V3_ALIASES[id] ?? id.replace('rfc5652/', 'rfc2630/');
-  if (catalog.get(v3)) cited.add(v3);
-}
+const cited = citedRuleIds(catalog);
 const implemented = catalog.entries.filter((e) => cited.has(e.id));
 
 // The share that counts for acceptance: entries a message can show (static or crypto) that a rule cites.

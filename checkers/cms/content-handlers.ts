@@ -4,6 +4,7 @@
  * (checkers/crypto). Crypto that needs keys runs only when the options carry key material; digests,
  * decompression and the comparison with the expected content run whenever their inputs are there.
  */
+import { typedView } from './typed-content.ts';
 import type { CheckContext, Located } from '../context.ts';
 import type { CheckOptions } from '../engine.ts';
 import { authEnvelopedDataView } from './auth-enveloped-data.ts';
@@ -28,7 +29,7 @@ import { checkEncryptedDataCrypto } from '../crypto/encrypted-data.ts';
 import { checkEnvelopedDataCrypto } from '../crypto/enveloped-data.ts';
 
 export function envelopedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
-  const v = envelopedDataView(ctx, l);
+  const v = typedView(ctx, 'rfc5652/6.1/enveloped-data-asn1-type', 'EnvelopedData', () => envelopedDataView(ctx, l));
   if (!v) return;
   checkEnvelopedData(ctx, v);
   checkEnvelopedDataCrypto(ctx, v, options);
@@ -42,21 +43,21 @@ export function authEnvelopedData(ctx: CheckContext, l: Located, options: CheckO
 }
 
 export function authenticatedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
-  const v = authenticatedDataView(ctx, l);
+  const v = typedView(ctx, 'rfc5652/9.1/authenticated-data-asn1-type', 'AuthenticatedData', () => authenticatedDataView(ctx, l));
   if (!v) return;
   checkAuthenticatedData(ctx, v);
   checkAuthenticatedDataCrypto(ctx, v, options);
 }
 
 export function encryptedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
-  const v = encryptedDataView(ctx, l);
+  const v = typedView(ctx, 'rfc5652/8/encrypted-data-asn1-type', 'EncryptedData', () => encryptedDataView(ctx, l));
   if (!v) return;
   checkEncryptedData(ctx, v);
   checkEncryptedDataCrypto(ctx, v, options);
 }
 
 export function digestedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
-  const v = digestedDataView(ctx, l);
+  const v = typedView(ctx, 'rfc5652/7/digested-data-asn1-type', 'DigestedData', () => digestedDataView(ctx, l));
   if (!v) return;
   checkDigestedData(ctx, v);
   checkDigestedDataCrypto(ctx, v, options.content);

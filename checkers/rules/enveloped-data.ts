@@ -48,4 +48,6 @@ export function checkEnvelopedData(ctx: CheckContext, v: EnvelopedDataView): voi
   checkRecipientInfos(ctx, v.recipientInfos, 'enveloped', v.encryptedContentInfo.contentEncryptionAlgorithm);
   checkContentEncryptionAlgorithm(ctx, v.encryptedContentInfo.contentEncryptionAlgorithm, null);
   if (v.unprotectedAttrs) checkAttributeSet(ctx, v.unprotectedAttrs.attrs, 'unprotected');
+  // RFC 2634 1.3.2: a security label never travels in an EnvelopedData.
+  for (const a of v.unprotectedAttrs?.attrs.filter((x) => x.type === OID.securityLabel) ?? []) ctx.fail('rfc2634/1.3.2/security-label-not-in-enveloped-data', 'eSSSecurityLabel among the EnvelopedData unprotectedAttrs', where(a.at));
 }

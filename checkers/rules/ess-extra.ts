@@ -169,6 +169,10 @@ function checkLayerPlacement(ctx: CheckContext, v: SignedDataView): void {
   for (const si of v.signerInfos) {
     const rr = signedOf(si).find((a) => a.type === OID.receiptRequest);
     if (rr) ctx.fail('rfc2634/1.3.4/table-receipt-request-inner-only', `receiptRequest in an outer SignedData (its content is a ${wrapped.kind} layer); it belongs in the inner signature`, where(rr.at));
+    // RFC 2634 1.3.1 states the same for triple-wrapped messages.
+    if (rr) ctx.fail('rfc2634/1.3.1/receipt-request-inside-signature', `receiptRequest in the outer SignedData of a wrapped message; it belongs in the inner signature`, where(rr.at));
+    const msd = signedOf(si).find((a) => a.type === OID.msgSigDigest);
+    if (msd) ctx.fail('rfc2634/1.3.4/table-msg-sig-digest-inner-only', `msgSigDigest in an outer SignedData (its content is a ${wrapped.kind} layer); it belongs in the signedData/Receipt signature`, where(msd.at));
   }
   if (wrapped.kind !== 'pkcs7-mime') return;
   const inner = wrappedSignedData(wrapped.der);

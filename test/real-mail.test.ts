@@ -1,0 +1,110 @@
+/**
+ * What real-world mail needs from the checker (issue 15), on corpus messages changed the way real
+ * mail differs from them: a PEM or PGP armour block in the text, a binary signature part (AS2),
+ * an attached signature of other text beside the signed part (Thunderbird's mismatch-econtent
+ * case) under both profiles, producer faults receivers must accept, missing keys, and a closed
+ * stdout. Each expected value comes from the RFC text cited beside it, not from the checker.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../core/catalog.ts';
+import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
+import type { FileResult } from '../checkers/finding.ts';
+import { CORPUS, readBytes, REPO } from './helpers/corpus.ts';
+import { CMSI } from './helpers/cmsi-cli.ts';
+
+const catalog = loadCatalog();
+const opts: CheckOptions = { catalog, profile: 'current', certs: [], content: null };
+const sample = (rel: string) => readBytes(CORPUS, `samples/${rel}`);
+const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+const nonPass = (r: FileResult, rule: string) => r.findings.filter((f) => f.rule === rule && f.status !== 'pass');
+const MULTIPART = 'smime/multipart-signed/rsa-sha256.eml';
+const ARMOUR = '-----BEGIN PGP PUBLIC KEY BLOCK-----\r\n\r\nmQENBFzAbCdEFgh=\r\n-----END PGP PUBLIC KEY BLOCK-----\r\n';
+
+/** The multipart/signed sample with its signature part replaced by `part` (headers and body). */
+function withSignaturePart(eml: string, part: string): string {
+  const i = eml.indexOf('Content-Type: application/pkcs7-signature');
+  const boundary = /boundary="([^"]+)"/.exec(eml)![1]!;
+  const end = eml.indexOf(`\r\n--${boundary}--`, i);
+  return eml.slice(0, i) + part + eml.slice(end);
+}
+
+function signatureDer(eml: string): Buffer {
+  const i = eml.indexOf('Content-Type: application/pkcs7-signature');
+  const body = eml.slice(eml.indexOf('\r\n\r\n', i) + 4, eml.indexOf('\r\n--', i));
+  return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+}
+
+describe('input detection reads MIME first (issue 15)', () => {
+  it('a PGP armour block in the preamble of a multipart/signed is text, and the message stays valid', () => {
+    const eml = text(sample(MULTIPART)).replace('This is an S/MIME signed message.', `This is an S/MIME signed message.\r\n${ARMOUR}`);
+    const r = checkBytes('x.eml', bytes(eml), opts);
+    expect(r.origin).toBe('smime');
+    expect(r.verdict).toBe('valid');
+  });
+  it('a PEM block in the signed text is part of what was signed: parsed as S/MIME, and the digest then differs', () => {
+    const eml = text(sample(MULTIPART)).replace('It is a text/plain entity', `${ARMOUR}It is a text/plain entity`);
+    const r = checkBytes('x.eml', bytes(eml), opts);
+    expect(r.origin).toBe('smime');
+    expect(nonPass(r, 'rfc5652/5.6/message-digest-attribute-matches').map((f) => f.status)).toEqual(['fail']);
+  });
+  it('a binary application/pkcs7-signature part (AS2, RFC 4130) is read as DER, not base64-decoded', () => {
+    const eml = text(sample(MULTIPART));
+    const der = signatureDer(eml).toString('latin1');
+    const binary = withSignaturePart(eml, `Content-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: binary\r\n\r\n${der}`);
+    const r = checkBytes('x.eml', bytes(binary), opts);
+    expect(r.verdict).toBe('valid');
+    expect(r.findings.find((f) => f.rule === 'cmsi/signature-valid')?.status).toBe('pass');
+  });
+});
+
+describe('multipart/signed with an eContent beside the signed part (Thunderbird mismatch-econtent)', () => {
+  // The signature is an attached SignedData over content/message.txt; the visible first part is
+  // the corpus's other text. RFC 8551 3.5.3: the signature covers the first part, so the digest
+  // must be compared with it (and fail); 3.5.3.1 (2633 3.4.3.1): the signature must be detached.
+  const eml = text(sample(MULTIPART));
+  const attached = Buffer.from(sample('signed-data/rsa-sha256/attached.der')).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const mixed = bytes(withSignaturePart(eml, `Content-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n\r\n${attached}`));
+  it.each([
+    ['current', 'rfc5652/5.6/message-digest-attribute-matches', 'rfc8551/3.5.3.1/detached-no-econtent'],
+    ['v3', 'rfc2630/5.6/message-digest-attribute-matches', 'rfc2633/3.4.3.1/detached-no-econtent'],
+  ] as const)('under --profile %s: invalid, the digest over the signed part fails and the eContent is reported', (profile, digestRule, mimeRule) => {
+    const r = checkBytes('x.eml', mixed, { ...opts, profile });
+    expect(r.verdict).toBe('invalid');
+    expect(nonPass(r, digestRule).map((f) => f.status)).toEqual(['fail']);
+    expect(nonPass(r, mimeRule).map((f) => f.status)).toEqual(['fail']);
+  });
+});
+
+describe('producer faults receivers must accept, and what could not be checked', () => {
+  it('NULL SHA-256 parameters (RFC 5754 2: generate absent, accept NULL) make the message acceptable, with the producer finding', () => {
+    const r = checkBytes('x.der', sample('invalid/signed/sha2-digest-null-params.der'), { ...opts, certs: [readBytes(CORPUS, 'keys/alice-rsa.cert.der')] });
+    expect(r.verdict).toBe('acceptable');
+    const f = nonPass(r, 'rfc5754/2/sha2-generate-absent-params');
+    expect(f.length).toBe(2);
+    expect(f.every((x) => x.status === 'fail' && x.producerOnly === true)).toBe(true);
+  });
+  it('an EnvelopedData checked without its key is unchecked, not valid; with the key it is valid', () => {
+    const der = sample('enveloped-data/rsa-oaep-sha256/aes-256-cbc.der');
+    expect(checkBytes('x.der', der, opts).verdict).toBe('unchecked');
+    const keys = [{ key: readBytes(CORPUS, 'keys/bob-rsa.key.pem'), cert: readBytes(CORPUS, 'keys/bob-rsa.cert.pem') }];
+    expect(checkBytes('x.der', der, { ...opts, keys }).verdict).toBe('valid');
+  });
+});
+
+describe('a closed stdout ends the command quietly (EPIPE)', () => {
+  const run = (pipeline: string) => spawnSync('bash', ['-c', `set -o pipefail; ${pipeline}`], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+  it('cmsi check FILE... | head -1: no stack trace, the exit code of the check', () => {
+    // Enough output (every rule that passed, for many files) to fill the pipe after head exits.
+    const r = run(`node ${CMSI} check --passes corpus/samples/signed-data/*/*.der corpus/samples/signed-data/*/*.der | head -1`);
+    expect(r.stdout.split('\n').filter(Boolean).length).toBe(1);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+|Error/);
+    expect([0, 1, 3]).toContain(r.status);
+  });
+  it('cmsi rules --format json | head: no stack trace, exit 0', () => {
+    const r = run(`node ${CMSI} rules --format json | head -3`);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+|Error/);
+    expect(r.status).toBe(0);
+  });
+});

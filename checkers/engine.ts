@@ -125,7 +125,9 @@ function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
   const type = oidValue(ctx, at('contentInfo.contentType', typeNode), 'contentType');
   if (type === null) return false;
   if (!KNOWN_TYPES.has(type)) {
-    ctx.check('cmsi/unknown-content-type', false, `content type ${type} is not one this checker knows`, { path: 'contentInfo.contentType', offset: typeNode.offset, length: typeNode.end - typeNode.offset });
+    // Nothing of it was checked (e.g. PKCS #7 signedAndEnvelopedData, RFC 5544 TimeStampedData):
+    // unchecked, never valid.
+    ctx.unchecked('cmsi/unknown-content-type', `content type ${type} is not one this checker knows: nothing inside it was checked`, { path: 'contentInfo.contentType', offset: typeNode.offset, length: typeNode.end - typeNode.offset });
     return true;
   }
   if (!wrapper || wrapper.cls !== 'context' || wrapper.tag !== 0 || !wrapper.constructed || wrapper.children.length !== 1) {

@@ -5,6 +5,7 @@
  * case) under both profiles, producer faults receivers must accept, missing keys, and a closed
  * stdout. Each expected value comes from the RFC text cited beside it, not from the checker.
  */
+import { constants, createHash, privateEncrypt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../core/catalog.ts';
@@ -12,6 +13,11 @@ import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
 import type { FileResult } from '../checkers/finding.ts';
 import { CORPUS, readBytes, REPO } from './helpers/corpus.ts';
 import { CMSI } from './helpers/cmsi-cli.ts';
+import { nul, octets, oid, seq } from '../core/der/encode.ts';
+import { OID } from '../core/oids.ts';
+import { loadCast } from '../generators/cast.ts';
+import { buildSignedData, type SignerSpec } from '../generators/cms/signed-data.ts';
+import { SeededRandom } from '../generators/random.ts';
 
 const catalog = loadCatalog();
 const opts: CheckOptions = { catalog, profile: 'current', certs: [], content: null };
@@ -106,5 +112,44 @@ describe('a closed stdout ends the command quietly (EPIPE)', () => {
     const r = run(`node ${CMSI} rules --format json | head -3`);
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+|Error/);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('findings name the field that is wrong; what the checker does not know is unchecked', () => {
+  const alice = loadCast().get('alice-rsa');
+  const content = new TextEncoder().encode('issue 15\r\n');
+  const RSA_ENCRYPTION = seq(oid(OID.rsaEncryption), nul());
+  const signed = (extra: Partial<SignerSpec>) => buildSignedData({
+    content, certificates: [alice.certDer],
+    signers: [{ identity: alice, signature: { kind: 'rsa-pkcs1-sha', digest: 'sha256' }, signedAttrs: [], ...extra }],
+  }, new SeededRandom('real-mail'));
+
+  it('a digestAlgorithm holding a signature OID is named as such, on digestAlgorithm, and is unchecked', () => {
+    const r = checkBytes('x.der', signed({ digestAlgorithm: seq(oid(OID.sha256WithRSAEncryption), nul()), defects: { signatureAlgorithm: RSA_ENCRYPTION } }), opts);
+    expect(r.verdict).toBe('unchecked');
+    const u = r.findings.filter((f) => f.status === 'unchecked');
+    expect(u.length).toBeGreaterThan(0);
+    expect(u.every((f) => f.path === 'signedData.signerInfos[0].digestAlgorithm' && /is a signature algorithm, not a digest algorithm/.test(f.message))).toBe(true);
+  });
+  it('an MD2 digestAlgorithm (not supported here) is unchecked, never a MUST failure', () => {
+    const r = checkBytes('x.der', signed({ digestAlgorithm: seq(oid('1.2.840.113549.2.2'), nul()), defects: { signatureAlgorithm: RSA_ENCRYPTION } }), opts);
+    expect(r.verdict).toBe('unchecked');
+    expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
+  });
+  it('an RSA signature whose DigestInfo lacks the NULL is reported under RFC 5754 2, not as a signature over other bytes', () => {
+    // No signed attributes: the signature is over the content (RFC 5652 5.4); its DigestInfo is
+    // written by hand with SHA-256 and no parameters, then the RSA private key applied.
+    const digestInfo = seq(seq(oid(OID.sha256)), octets(new Uint8Array(createHash('sha256').update(content).digest())));
+    const signatureValue = new Uint8Array(privateEncrypt({ key: alice.keyPem, padding: constants.RSA_PKCS1_PADDING }, digestInfo));
+    const r = checkBytes('x.der', signed({ signedAttrs: null, signatureValue }), opts);
+    expect(r.verdict).toBe('invalid');
+    expect(nonPass(r, 'rfc5754/2/pkcs1-digestinfo-null-params').map((f) => f.status)).toEqual(['fail']);
+    expect(nonPass(r, 'rfc5652/5.4/no-signed-attrs-sign-content-digest')).toEqual([]);
+  });
+  it('an unknown outer content type (PKCS #7 signedAndEnvelopedData) is unchecked, not valid', () => {
+    const der = seq(oid('1.2.840.113549.1.7.4'), Uint8Array.of(0xa0, 0x02, 0x30, 0x00));
+    const r = checkBytes('x.der', der, opts);
+    expect(r.verdict).toBe('unchecked');
+    expect(r.findings.find((f) => f.rule === 'cmsi/unknown-content-type')?.status).toBe('unchecked');
   });
 });

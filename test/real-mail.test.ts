@@ -146,6 +146,16 @@ describe('findings name the field that is wrong; what the checker does not know 
     expect(nonPass(r, 'rfc5754/2/pkcs1-digestinfo-null-params').map((f) => f.status)).toEqual(['fail']);
     expect(nonPass(r, 'rfc5652/5.4/no-signed-attrs-sign-content-digest')).toEqual([]);
   });
+  it('the SHA-1 "generate absent" statement (RFC 3370 2.1, SHOULD) runs for SignedData too: NULL is a warning, not a failure', () => {
+    const r = checkBytes('x.der', buildSignedData({
+      content, certificates: [alice.certDer],
+      signers: [{ identity: alice, signature: { kind: 'rsa-pkcs1-sha', digest: 'sha1' }, signedAttrs: [], digestAlgorithm: seq(oid(OID.sha1), nul()) }],
+    }, new SeededRandom('real-mail')), opts);
+    expect(nonPass(r, 'rfc3370/2.1/sha1-generate-absent-params').map((f) => [f.status, f.path])).toEqual([
+      ['warn', 'signedData.digestAlgorithms[0]'], ['warn', 'signedData.signerInfos[0].digestAlgorithm'],
+    ]);
+    expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
+  });
   it('an unknown outer content type (PKCS #7 signedAndEnvelopedData) is unchecked, not valid', () => {
     const der = seq(oid('1.2.840.113549.1.7.4'), Uint8Array.of(0xa0, 0x02, 0x30, 0x00));
     const r = checkBytes('x.der', der, opts);

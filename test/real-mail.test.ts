@@ -156,6 +156,10 @@ describe('findings name the field that is wrong; what the checker does not know 
     ]);
     expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
   });
+  it('JSON origin says ber for a BER file and der for a DER one', () => {
+    expect(checkBytes('x.ber', sample('signed-data/rsa-sha256/ber-indefinite.ber'), opts).origin).toBe('ber');
+    expect(checkBytes('x.der', sample('signed-data/rsa-sha256/attached.der'), opts).origin).toBe('der');
+  });
   it('an unknown outer content type (PKCS #7 signedAndEnvelopedData) is unchecked, not valid', () => {
     const der = seq(oid('1.2.840.113549.1.7.4'), Uint8Array.of(0xa0, 0x02, 0x30, 0x00));
     const r = checkBytes('x.der', der, opts);

@@ -12,7 +12,8 @@
  * --p12-password, passed through the environment rather than the command line.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadCatalog, type Catalog } from '../core/catalog.ts';
 import type { Profile } from '../core/vocabulary.ts';
@@ -21,6 +22,8 @@ import type { Verdict } from '../checkers/finding.ts';
 import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
 import { readCertificate } from '../checkers/x509/certificate.ts';
 import { parseAt } from '../checkers/x509/validation-time.ts';
+import { InputError } from './io.ts';
+import { UsageError } from './usage.ts';
 
 export type Expected = 'valid' | 'invalid' | 'unknown';
 
@@ -78,12 +81,25 @@ function keysOf(dir: string, password: string): { keys: Uint8Array[]; certs: Uin
   const certs: Uint8Array[] = [];
   const walk = (d: string, depth: number): void => {
     if (depth > 8) return;
-    for (const name of readdirSync(d).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      throw new InputError(`${d}: cannot be read as a directory`);
+    }
+    for (const name of names) {
       const p = join(d, name);
-      const st = statSync(p);
+      // lstat: symbolic links are not followed (no loops, nothing outside the folder).
+      const st = lstatSync(p);
       if (st.isDirectory()) walk(p, depth + 1);
       else if (['.p12', '.pfx'].includes(extname(name).toLowerCase())) {
-        const run = (args: string[]) => execFileSync('openssl', ['pkcs12', '-in', p, '-passin', 'env:CMSI_P12_PASSWORD', ...args], { env: { ...process.env, CMSI_P12_PASSWORD: password }, stdio: ['ignore', 'pipe', 'pipe'] }).toString('latin1');
+        const run = (args: string[]): string => {
+          try {
+            return execFileSync('openssl', ['pkcs12', '-in', p, '-passin', 'env:CMSI_P12_PASSWORD', ...args], { env: { ...process.env, CMSI_P12_PASSWORD: password }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).toString('latin1');
+          } catch {
+            throw new InputError(`${p}: openssl pkcs12 cannot open it (wrong --p12-password, or not PKCS #12)`);
+          }
+        };
         keys.push(...pemBlocks(run(['-nodes', '-nocerts']), 'PRIVATE KEY'));
         certs.push(...pemBlocks(run(['-nokeys', '-clcerts']), 'CERTIFICATE').map(derOfPem));
       }
@@ -97,22 +113,38 @@ const agrees = (expected: Expected, v: Verdict): boolean =>
   expected === 'valid' ? v === 'valid' || v === 'acceptable' : expected === 'invalid' ? v === 'invalid' || v === 'unparseable' : false;
 
 export function runConformance(o: ConformanceOptions): ConformanceResult {
-  const rows = parseExpectations(readFileSync(o.expectations, 'utf8'));
+  let table: string;
+  try {
+    table = readFileSync(o.expectations, 'utf8');
+  } catch {
+    throw new InputError(`--expectations ${o.expectations}: cannot be read`);
+  }
+  let rows: ExpectationRow[];
+  try {
+    rows = parseExpectations(table);
+  } catch (e) {
+    throw new InputError(`--expectations ${o.expectations}: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const catalog = o.catalog ?? loadCatalog();
-  const material = keysOf(o.dir, o.p12Password ?? '');
   const anchors = (o.ca ?? []).map((f) => {
-    const bytes = new Uint8Array(readFileSync(f));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(f));
+    } catch {
+      throw new InputError(`--ca ${f}: cannot be read`);
+    }
     const pem = pemBlocks(Buffer.from(bytes).toString('latin1'), 'CERTIFICATE')[0];
     const der = pem ? derOfPem(pem) : bytes;
-    if (!readCertificate(der).ok) throw new Error(`--ca ${f} is not a parseable X.509 certificate`);
+    if (!readCertificate(der).ok) throw new InputError(`--ca ${f} is not a parseable X.509 certificate`);
     return { der, label: `--ca ${relative(o.dir, f)}` };
   });
   let at: CheckOptions['at'];
   if (o.at !== undefined) {
     const ms = parseAt(o.at);
-    if (ms === null) throw new Error(`--at must be a date or an ISO 8601 instant, got "${o.at}"`);
+    if (ms === null) throw new UsageError(`--at must be a date or an ISO 8601 instant, got "${o.at}"`);
     at = { ms, source: 'at' };
   }
+  const material = keysOf(o.dir, o.p12Password ?? '');
   const options: CheckOptions = {
     catalog, profile: o.profile ?? 'current', certs: material.certs, content: null,
     keys: pairKeysWithCertificates(material.keys, material.certs),
@@ -147,4 +179,48 @@ export function formatConformance(r: ConformanceResult): string {
   const uncounted = r.cases.filter((c) => c.kind === 'not-counted').length;
   lines.push(`agreement: ${r.agreeing}/${r.counted} (${pct} %) of the cases with an expectation; ${uncounted} without one, ${absent} absent`);
   return lines.join('\n');
+}
+
+export const CONFORMANCE_HELP = `usage: cmsi conformance DIR --expectations FILE [options]
+
+Checks every file of a folder of third-party messages that FILE names (tab-separated: path,
+expected valid|invalid|unknown, reason; paths relative to DIR) with the keys of the folder's
+PKCS #12 files (opened with openssl pkcs12), and prints, case by case, whether cmsi check
+agrees: valid with valid or acceptable, invalid with invalid or unparseable; unchecked never
+agrees. Rows expected unknown are listed, not counted; absent files are listed apart.
+
+  --expectations FILE        the table of expected outcomes
+  --ca FILE                  a trust anchor certificate (PEM or DER); repeatable
+  --at TIME                  validate paths at TIME (2026-06-01 or 2026-06-01T12:00:00Z)
+  --p12-password P           the password of the PKCS #12 files
+  --profile current|v3       which profile's requirements apply (default current)
+  --min-agreement PERCENT    exit 1 when the agreement is below PERCENT (default 0)
+
+Exit codes: 0 done (agreement at least --min-agreement); 1 below it; 2 usage or I/O error.`;
+
+export function conformanceCommand(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv], allowPositionals: true, strict: true,
+    options: {
+      expectations: { type: 'string' }, ca: { type: 'string', multiple: true }, at: { type: 'string' },
+      'p12-password': { type: 'string' }, profile: { type: 'string', default: 'current' }, 'min-agreement': { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(CONFORMANCE_HELP);
+    return 0;
+  }
+  const dir = positionals[0];
+  if (!dir || positionals.length > 1 || !values.expectations) throw new UsageError('give one DIR and --expectations FILE (see cmsi conformance --help)');
+  if (values.profile !== 'current' && values.profile !== 'v3') throw new UsageError(`--profile must be current or v3, got "${values.profile}"`);
+  const min = Number(values['min-agreement']);
+  if (!Number.isFinite(min) || min < 0 || min > 100) throw new UsageError('--min-agreement takes a percentage from 0 to 100');
+  const r = runConformance({
+    dir, expectations: values.expectations, profile: values.profile,
+    ...(values.ca ? { ca: values.ca } : {}), ...(values.at !== undefined ? { at: values.at } : {}),
+    ...(values['p12-password'] !== undefined ? { p12Password: values['p12-password'] } : {}),
+  });
+  console.log(formatConformance(r));
+  return r.counted && (100 * r.agreeing) / r.counted < min ? 1 : 0;
 }

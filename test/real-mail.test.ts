@@ -49,6 +49,12 @@ describe('input detection reads MIME first (issue 15)', () => {
     expect(r.origin).toBe('smime');
     expect(r.verdict).toBe('valid');
   });
+  it('an mbox "From " separator line before the headers still reads as MIME', () => {
+    const eml = `From alice@example.com Thu Jan 15 12:00:00 2026\r\n${text(sample(MULTIPART)).replace('This is an S/MIME signed message.', `This is an S/MIME signed message.\r\n${ARMOUR}`)}`;
+    const r = checkBytes('x.eml', bytes(eml), opts);
+    expect(r.origin).toBe('smime');
+    expect(r.verdict).toBe('valid');
+  });
   it('a PEM block in the signed text is part of what was signed: parsed as S/MIME, and the digest then differs', () => {
     const eml = text(sample(MULTIPART)).replace('It is a text/plain entity', `${ARMOUR}It is a text/plain entity`);
     const r = checkBytes('x.eml', bytes(eml), opts);

@@ -35,7 +35,8 @@ export interface SignedCryptoInputs {
 export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): (CertInfo | null)[] {
   const certs = new CertIndex([...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null));
   const content = inputs.signedPart ?? v.eContent ?? inputs.content;
-  return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false));
+  const name = inputs.signedPart ? 'signed MIME part' : 'content';
+  return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false, name));
 }
 
 function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): CertInfo | null {
@@ -43,7 +44,7 @@ function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): Cert
 }
 
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */
-function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: CertIndex, counter: boolean): CertInfo | null {
+function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: CertIndex, counter: boolean, contentName = 'content'): CertInfo | null {
   const w = where(si.at);
   let toVerify: Uint8Array | null = content;
   if (si.signedAttrs) {
@@ -56,7 +57,7 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
       else {
         const same = bytesEqual(got, contentOf(ctx.bytes, md));
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
-          same ? `message-digest matches the ${counter ? 'countersigned signature value' : 'content'}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : 'content'}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
+          same ? `message-digest matches the ${counter ? 'countersigned signature value' : contentName}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : contentName}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
       }
     }
     const signed = Uint8Array.from(encoding(ctx, si.signedAttrs.at.node));

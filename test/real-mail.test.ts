@@ -162,6 +162,21 @@ describe('findings name the field that is wrong; what the checker does not know 
     ]);
     expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
   });
+  it('a GOST signatureAlgorithm (not supported here) is unchecked, never a MUST failure', () => {
+    const r = checkBytes('x.der', signed({ defects: { signatureAlgorithm: seq(oid('1.2.643.7.1.1.3.2')) } }), opts);
+    expect(r.verdict).toBe('unchecked');
+    expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
+    expect(r.findings.find((f) => f.status === 'unchecked')?.path).toBe('signedData.signerInfos[0].signatureAlgorithm');
+  });
+  it('a certificate 30 06 30 00 30 00 30 00 among the SignedData certificates is caught', () => {
+    const der = buildSignedData({
+      content, certificates: [alice.certDer, Uint8Array.of(0x30, 0x06, 0x30, 0x00, 0x30, 0x00, 0x30, 0x00)],
+      signers: [{ identity: alice, signature: { kind: 'rsa-pkcs1-sha', digest: 'sha256' }, signedAttrs: [] }],
+    }, new SeededRandom('real-mail'));
+    const r = checkBytes('x.der', der, opts);
+    expect(r.verdict).toBe('invalid');
+    expect(nonPass(r, 'rfc5280/4.1/certificate-syntax').map((f) => f.status)).toContain('fail');
+  });
   it('JSON origin says ber for a BER file and der for a DER one', () => {
     expect(checkBytes('x.ber', sample('signed-data/rsa-sha256/ber-indefinite.ber'), opts).origin).toBe('ber');
     expect(checkBytes('x.der', sample('signed-data/rsa-sha256/attached.der'), opts).origin).toBe('der');

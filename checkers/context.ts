@@ -49,6 +49,8 @@ export class CheckContext {
   readonly recovered: { readonly content: Uint8Array; readonly at: Where }[] = [];
   /** The first resource limit that stopped the check, if any (the verdict is then unchecked). */
   limit: LimitHit | undefined;
+  /** False once the reader found an encoding DER forbids (the input is BER). */
+  isDer = true;
   /** The time certification paths were validated at and where it came from (checkers/x509). */
   validation: Validation | undefined;
 

@@ -87,7 +87,8 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';
   const source = input.source ?? { start: 0, end: bytes.length, encoding: input.origin === 'der' ? 'binary' : 'base64', container: 'the file' } as const;
   const findings = locateInFile(ctx.findings, bytes, source);
-  return { file, verdict, origin: input.origin, findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}), ...(ctx.validation ? { validation: ctx.validation } : {}), source };
+  const origin = input.origin === 'der' && !ctx.isDer ? 'ber' : input.origin;
+  return { file, verdict, origin, findings, layers: d.layers, reason: d.reason, ...(ctx.limit ? { limit: ctx.limit } : {}), ...(ctx.validation ? { validation: ctx.validation } : {}), source };
 }
 
 /** Findings with their place in the original file, when the CMS was decoded from it. */
@@ -106,6 +107,7 @@ const LIMIT_DEFECTS: Partial<Record<DefectCode, { limit: string; flag: string }>
 /** Checks the CMS; false when the bytes are not a CMS structure at all (unparseable). */
 function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
   const read = readDer(ctx.bytes);
+  ctx.isDer = read.isDer;
   for (const d of read.defects.filter((x) => x.kind === 'fatal')) {
     const limit = LIMIT_DEFECTS[d.code];
     if (limit) {
@@ -127,7 +129,9 @@ function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
   const type = oidValue(ctx, at('contentInfo.contentType', typeNode), 'contentType');
   if (type === null) return false;
   if (!KNOWN_TYPES.has(type)) {
-    ctx.check('cmsi/unknown-content-type', false, `content type ${type} is not one this checker knows`, { path: 'contentInfo.contentType', offset: typeNode.offset, length: typeNode.end - typeNode.offset });
+    // Nothing of it was checked (e.g. PKCS #7 signedAndEnvelopedData, RFC 5544 TimeStampedData):
+    // unchecked, never valid.
+    ctx.unchecked('cmsi/unknown-content-type', `content type ${type} is not one this checker knows: nothing inside it was checked`, { path: 'contentInfo.contentType', offset: typeNode.offset, length: typeNode.end - typeNode.offset });
     return true;
   }
   if (!wrapper || wrapper.cls !== 'context' || wrapper.tag !== 0 || !wrapper.constructed || wrapper.children.length !== 1) {

@@ -74,8 +74,11 @@ export interface LimitHit {
 export interface FileResult {
   readonly file: string;
   readonly verdict: Verdict;
-  /** How the CMS was found in the file: offsets refer to the decoded CMS unless origin is der. */
-  readonly origin: 'der' | 'pem' | 'base64' | 'smime';
+  /**
+   * How the CMS was found in the file: offsets refer to the decoded CMS unless origin is der or
+   * ber (the file is the binary CMS itself; ber when it uses encodings DER forbids).
+   */
+  readonly origin: 'der' | 'ber' | 'pem' | 'base64' | 'smime';
   readonly findings: readonly Finding[];
   readonly layers: Readonly<Record<Layer, LayerStatus>>;
   /** The first decisive finding, by layer order: what the verdict is for, in one line. */

@@ -68,10 +68,12 @@ export function loadInput(bytes: Uint8Array): LoadedInput {
 }
 
 /**
- * The file opens with a header field (RFC 5322 2.2: printable name, colon) and its header block
- * (up to the first blank line, or all of `head` when that is longer) has a Content-Type field.
+ * The file opens with a header field (RFC 5322 2.2: printable name, colon), after an mbox
+ * "From " separator line if there is one, and its header block (up to the first blank line, or
+ * all of `head` when that is longer) has a Content-Type field.
  */
-function looksLikeMime(head: string): boolean {
+function looksLikeMime(text: string): boolean {
+  const head = text.startsWith('From ') ? text.slice(text.indexOf('\n') + 1) : text;
   if (!/^[\x21-\x39\x3b-\x7e]+:/.test(head)) return false;
   const block = head.split(/\r?\n\r?\n/)[0] ?? '';
   return /(^|\n)content-type:/i.test(block);

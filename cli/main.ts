@@ -13,6 +13,7 @@ import { reportCommand, REPORT_HELP } from './report.ts';
 import { INSPECT_HELP } from './inspect-help.ts';
 import { submitCommand, SUBMIT_HELP } from './submit.ts';
 import { diffCommand, DIFF_HELP } from './diff.ts';
+import { conformanceCommand, CONFORMANCE_HELP } from './conformance.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
 
 const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
@@ -23,6 +24,7 @@ commands:
   generate   write the corpus (valid, invalid and acceptable messages) and its manifest, from a seed
   run        the main job: generate the corpus, have OpenSSL process every sample, print a summary
   check      validate CMS / S/MIME messages against the requirement catalog
+  conformance  check a folder of third-party messages against their expected outcomes, case by case
   inspect    show a message's structure as a tree, with the checker's findings at their nodes (alias: dump)
   rules      print the requirement catalog, or explain one rule
   corpus     list a corpus: valid samples by type, invalid ones with the bug each catches
@@ -42,6 +44,8 @@ ${RUN_HELP}
 
 ${CHECK_HELP}
 
+${CONFORMANCE_HELP}
+
 ${INSPECT_HELP}
 
 ${RULES_HELP}
@@ -60,6 +64,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   generate: generateCommand,
   run: runCommand,
   check: checkCommand,
+  conformance: conformanceCommand,
   inspect: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
   dump: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
   rules: rulesCommand,

@@ -62,6 +62,13 @@ const goneSample = corpusWith('gone-sample', replaceFirst('file: samples/signed-
 const emptyCorpus = corpusWith('empty-corpus', '');
 const aFile = file('a-file', 'x');
 const MISSING = join(tmp, 'no-such-file.der');
+const badTable = file('bad-table.tsv', 'path\texpected\treason\na.eml\tgood\t\n');
+const goodTable = file('table.tsv', 'path\texpected\treason\n');
+const badP12Dir = join(tmp, 'p12');
+mkdirSync(badP12Dir);
+writeFileSync(join(badP12Dir, 'broken.p12'), 'not PKCS #12');
+const emptyDir = join(tmp, 'empty-dir');
+mkdirSync(emptyDir);
 
 interface Case {
   readonly args: readonly string[];
@@ -140,6 +147,15 @@ const CASES: readonly Case[] = [
   { args: ['submit', tmp, '--stacks', 'no-such-stack'], says: 'no-such-stack' },
   { args: ['diff', join(tmp, 'no-results'), join(tmp, 'no-results')], says: join(tmp, 'no-results') },
   { args: ['diff', tmp], says: /two results directories/ },
+  // conformance: the table, the folder's PKCS #12 files, the flags
+  { args: ['conformance', tmp], says: /--expectations/ },
+  { args: ['conformance', tmp, '--expectations', MISSING], says: MISSING },
+  { args: ['conformance', tmp, '--expectations', aFile], says: /first line/ },
+  { args: ['conformance', tmp, '--expectations', badTable], says: /expected must be valid, invalid or unknown/ },
+  { args: ['conformance', badP12Dir, '--expectations', goodTable], says: /broken\.p12.*openssl pkcs12 cannot open it/ },
+  { args: ['conformance', emptyDir, '--expectations', goodTable, '--at', 'soon'], says: /--at/ },
+  { args: ['conformance', emptyDir, '--expectations', goodTable, '--ca', aFile], says: aFile },
+  { args: ['conformance', tmp, '--expectations', goodTable, '--min-agreement', '120'], says: /--min-agreement/ },
   { args: ['diff', tmp, tmp, '--format', 'xml'], says: /--format/ },
   // the dispatcher
   { args: ['frobnicate'], says: 'frobnicate' },

@@ -13,6 +13,7 @@ import { at, encoding, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
+import { diagnoseDigestInfo } from './digest-info.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
 const FALLBACK_TRIES = 16;
@@ -34,7 +35,8 @@ export interface SignedCryptoInputs {
 export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): (CertInfo | null)[] {
   const certs = new CertIndex([...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null));
   const content = inputs.signedPart ?? v.eContent ?? inputs.content;
-  return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false));
+  const name = inputs.signedPart ? 'signed MIME part' : 'content';
+  return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false, name));
 }
 
 function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): CertInfo | null {
@@ -42,7 +44,7 @@ function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): Cert
 }
 
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */
-function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: CertIndex, counter: boolean): CertInfo | null {
+function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: CertIndex, counter: boolean, contentName = 'content'): CertInfo | null {
   const w = where(si.at);
   let toVerify: Uint8Array | null = content;
   if (si.signedAttrs) {
@@ -51,11 +53,11 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
       ctx.unchecked('cmsi/crypto-unverifiable', 'no content to check message-digest against (detached signature: pass --content)', w);
     } else if (md) {
       const got = digest(si.digestAlgorithm.oid, content);
-      if (!got) ctx.unchecked('cmsi/crypto-unverifiable', `digest algorithm ${si.digestAlgorithm.oid} is not supported`, where(si.digestAlgorithm.at));
+      if (!got) ctx.unchecked('cmsi/crypto-unverifiable', notADigest(si.digestAlgorithm.oid), where(si.digestAlgorithm.at));
       else {
         const same = bytesEqual(got, contentOf(ctx.bytes, md));
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
-          same ? `message-digest matches the ${counter ? 'countersigned signature value' : 'content'}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : 'content'}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
+          same ? `message-digest matches the ${counter ? 'countersigned signature value' : contentName}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : contentName}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
       }
     }
     const signed = Uint8Array.from(encoding(ctx, si.signedAttrs.at.node));
@@ -86,7 +88,10 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
   checkPssCertificate(ctx, si, cert);
   const result = verifySignature(ctx, si, key, toVerify);
   if (result === 'unsupported') {
-    ctx.unchecked('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} is not supported by this checker`, where(si.signatureAlgorithm.at));
+    // rsaEncryption takes its hash from digestAlgorithm: name that field when it is the cause.
+    const fromDigest = signatureScheme(si.signatureAlgorithm.oid)?.kind === 'rsa-pkcs1' && !hashName(si.digestAlgorithm.oid);
+    if (fromDigest) ctx.unchecked('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} hashes with the digestAlgorithm, and ${notADigest(si.digestAlgorithm.oid)}`, where(si.digestAlgorithm.at));
+    else ctx.unchecked('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} is not supported by this checker`, where(si.signatureAlgorithm.at));
   } else {
     ctx.check('cmsi/signature-valid', result,
       result ? 'signature verifies with the signer certificate' : 'signature does not verify with the signer certificate', where(si.signatureAt));
@@ -130,6 +135,11 @@ function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, 
   }
 }
 
+/** "digest algorithm X is not supported", or, for a signature OID there, that it is not a digest at all. */
+function notADigest(oid: string): string {
+  return signatureScheme(oid) ? `digestAlgorithm ${oid} is a signature algorithm, not a digest algorithm (RFC 5652 5.3)` : `digest algorithm ${oid} is not supported`;
+}
+
 const SIGNED_ATTRS_RULE = 'rfc5652/5.4/signed-attrs-digest-set-of-tag';
 const CONTENT_RULE = 'rfc5652/5.4/no-signed-attrs-sign-content-digest';
 const PSS_HASHES = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
@@ -166,6 +176,13 @@ function explainBadSignature(ctx: CheckContext, si: SignerInfoView, key: KeyObje
     }
   }
   const again = (data: Uint8Array): boolean => verifySignature(ctx, si, key, data) === true;
+  if (signatureScheme(si.signatureAlgorithm.oid)?.kind === 'rsa-pkcs1') {
+    const d = diagnoseDigestInfo(key, sig, signed);
+    if (d.kind === 'absent-params') {
+      ctx.fail('rfc5754/2/pkcs1-digestinfo-null-params', `the signature is over the right bytes, but its DigestInfo names ${d.oid} without the NULL parameters PKCS #1 requires, so it does not verify (RFC 8017 9.2)`, w);
+      return;
+    }
+  }
   if (si.signedAttrs) {
     const why = again(encoding(ctx, si.signedAttrs.at.node)) ? ': it verifies over the [0] IMPLICIT encoding instead of the SET OF'
       : content && again(content) ? ': it verifies over the content instead of the signed attributes' : '';

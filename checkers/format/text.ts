@@ -16,7 +16,7 @@ export function formatOne(r: FileResult, options: { passes?: boolean } = {}): st
   const count = (s: string) => r.findings.filter((f) => f.status === s).length;
   const unchecked = count('unchecked');
   const counts = `${count('fail')} failed, ${count('warn')} warnings${unchecked ? `, ${unchecked} unchecked` : ''}, ${count('pass')} passed`;
-  const where = r.origin === 'der' ? '' : `; offsets are in the CMS decoded from ${r.source ? `${r.source.container}, file bytes ${r.source.start}-${r.source.end}` : r.origin}`;
+  const where = r.origin === 'der' || r.origin === 'ber' ? '' : `; offsets are in the CMS decoded from ${r.source ? `${r.source.container}, file bytes ${r.source.start}-${r.source.end}` : r.origin}`;
   const path = r.validation ? `; path at ${r.validation.time} (${TIME_SOURCES[r.validation.source]})${r.validation.anchors ? '' : ', no trust anchor given (--ca): trust not checked'}` : '';
   const out = [`${r.file}: ${r.verdict}${r.reason ? `: ${r.reason}` : ''} (${counts}${where}${path})`];
   for (const f of r.findings) {

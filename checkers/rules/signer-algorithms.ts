@@ -22,6 +22,15 @@ const DIGEST_PARAMS: Readonly<Record<string, ParamRule>> = {
   [OID.shake256Len]: { rule: 'rfc8419/2.3/shake256-len-params-present', want: 'present' },
 };
 
+/**
+ * Second statements on the same digest identifiers, as DigestedData and AuthenticatedData check
+ * them (rules/algorithm-params.ts): RFC 3370 2.1, generated SHA-1 identifiers SHOULD leave the
+ * parameters out (a warning; NULL is still accepted by sha1-params-null-if-present).
+ */
+const DIGEST_PARAMS_SECOND: Readonly<Record<string, ParamRule>> = {
+  [OID.sha1]: { rule: 'rfc3370/2.1/sha1-generate-absent-params', want: 'absent' },
+};
+
 const SIGNATURE_PARAMS: Readonly<Record<string, ParamRule>> = {
   [OID.rsaEncryption]: { rule: 'rfc3370/3.2/rsa-sig-params-null', want: 'null' },
   [OID.sha1WithRSAEncryption]: { rule: 'rfc3370/3.2/rsa-sig-params-null', want: 'null' },
@@ -49,7 +58,10 @@ function checkParams(ctx: CheckContext, a: AlgorithmIdentifier, table: Readonly<
 const ECDSA_HASH: Readonly<Record<string, string>> = { [OID.ecdsaWithSha1]: OID.sha1, [OID.ecdsaWithSha256]: OID.sha256, [OID.ecdsaWithSha384]: OID.sha384, [OID.ecdsaWithSha512]: OID.sha512 };
 
 export function checkSignerAlgorithms(ctx: CheckContext, v: SignedDataView): void {
-  for (const d of v.digestAlgorithms) checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithms entry');
+  for (const d of v.digestAlgorithms) {
+    checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithms entry');
+    checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithms entry');
+  }
   for (const si of v.signerInfos) checkSigner(ctx, si);
 }
 
@@ -57,6 +69,7 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
   const d = si.digestAlgorithm;
   const s = si.signatureAlgorithm;
   checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithm');
+  checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithm');
   checkParams(ctx, s, SIGNATURE_PARAMS, 'signatureAlgorithm');
   if (s.oid === OID.dsaWithSha1) {
     ctx.check('rfc3370/3.1/dsa-with-sha1-only', d.oid === OID.sha1, d.oid === OID.sha1 ? 'DSA with SHA-1 digest' : `id-dsa-with-sha1 signature with digest ${d.oid}`, where(d.at));

@@ -62,6 +62,8 @@ export interface CertificateSpec {
   readonly email?: string;
   readonly emailProtection: boolean;
   readonly authorityKeyId?: Uint8Array;
+  /** subjectUniqueID [2] IMPLICIT BIT STRING (RFC 5280 4.1.2.8: conforming CAs MUST NOT; defective casts). */
+  readonly subjectUniqueId?: Uint8Array;
   /** Key purposes of extendedKeyUsage, replacing the emailProtection one (defective casts). */
   readonly extKeyUsage?: readonly string[];
 }
@@ -94,6 +96,7 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
     seq(time(spec.notBefore), time(spec.notAfter)),
     spec.subject,
     spec.spki,
+    ...(spec.subjectUniqueId ? [ctxPrimitive(2, Uint8Array.of(0, ...spec.subjectUniqueId))] : []),
     explicit(3, seq(...exts)),
   );
   const signature = sign('sha256', tbs, issuerKey);

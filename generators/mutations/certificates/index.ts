@@ -14,6 +14,8 @@ import { signerExpired } from './signer-expired.ts';
 import { signerKeyEnciphermentOnly } from './signer-key-encipherment-only.ts';
 import { signerNotYetValid } from './signer-not-yet-valid.ts';
 import { signerRevokedCrlInMessage } from './signer-revoked-crl-in-message.ts';
+import { signerSubjectUniqueId } from './signer-subject-unique-id.ts';
+import { signerWithoutAki } from './signer-without-aki.ts';
 import { wrongIssuerName } from './wrong-issuer-name.ts';
 
 export const CERTIFICATE_MUTATIONS: readonly Mutation[] = [
@@ -27,5 +29,7 @@ export const CERTIFICATE_MUTATIONS: readonly Mutation[] = [
   signerKeyEnciphermentOnly,
   signerNotYetValid,
   signerRevokedCrlInMessage,
+  signerSubjectUniqueId,
+  signerWithoutAki,
   wrongIssuerName,
 ];

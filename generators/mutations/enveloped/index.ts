@@ -32,6 +32,7 @@ import { gcmTagTruncated } from './gcm-tag-truncated.ts';
 import { gcmTagWrong } from './gcm-tag-wrong.ts';
 import { kariCekWrappedUnderOtherKek } from './kari-cek-wrapped-under-other-kek.ts';
 import { kariRidNamesOtherCertificate } from './kari-rid-names-other-certificate.ts';
+import { kariEcdhOriginatorNullParams } from './kari-ecdh-originator-null-params.ts';
 import { kariEcdhPointOffCurve } from './kari-ecdh-point-off-curve.ts';
 import { kariX25519LowOrderPoint } from './kari-x25519-low-order-point.ts';
 import { kariEsdhPublicKeyOne } from './kari-esdh-public-key-one.ts';
@@ -72,6 +73,7 @@ export const ENVELOPED_MUTATIONS: readonly Mutation[] = [
   gcmTagWrong,
   kariCekWrappedUnderOtherKek,
   kariRidNamesOtherCertificate,
+  kariEcdhOriginatorNullParams,
   kariEcdhPointOffCurve,
   kariX25519LowOrderPoint,
   kariEsdhPublicKeyOne,

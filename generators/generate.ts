@@ -121,6 +121,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       flags: [m.flag],
       base: m.base,
       mutation: m.id,
+      ...(m.profiles ? { profiles: base.sample.profiles.filter((p) => m.profiles!.includes(p)) } : {}),
       resigned: m.stage === 'before',
       inputs: inputsFor(built, cast),
     });

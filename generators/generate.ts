@@ -143,6 +143,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
     trustAnchors: [`keys/${cast.get('carl-rsa').certFile}`, ...keySets.flatMap((k) => k.trustAnchors.map((t) => `keys/${t}`))],
     samples,
   };
-  write('manifest.yaml', stringify(manifest, { lineWidth: 0 }));
+  // No anchors: many samples share their base's arrays, and YAML readers bound alias counts.
+  write('manifest.yaml', stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false }));
   return { manifest, files, bytes };
 }

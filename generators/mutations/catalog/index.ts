@@ -8,6 +8,9 @@ import { ESS_STATEMENT_MUTATIONS } from './ess-statements.ts';
 import { SIGNED_STRUCTURE_MUTATIONS } from './signed-structure.ts';
 import { SIGNING_CERTIFICATE_MUTATIONS } from './signing-certificate.ts';
 import { SMIME_CONTENT_MUTATIONS } from './smime-content.ts';
+import { SIGNED_ATTRIBUTE_MUTATIONS } from './signed-attributes.ts';
+import { OTHER_TYPE_MUTATIONS } from './other-types.ts';
+import { SMIME_FORM_MUTATIONS } from './smime-form.ts';
 
 export const CATALOG_MUTATIONS: readonly Mutation[] = [
   ...ATTRIBUTE_PLACEMENT_MUTATIONS,
@@ -15,4 +18,7 @@ export const CATALOG_MUTATIONS: readonly Mutation[] = [
   ...ESS_STATEMENT_MUTATIONS,
   ...SIGNING_CERTIFICATE_MUTATIONS,
   ...SMIME_CONTENT_MUTATIONS,
+  ...SIGNED_ATTRIBUTE_MUTATIONS,
+  ...OTHER_TYPE_MUTATIONS,
+  ...SMIME_FORM_MUTATIONS,
 ];

@@ -121,7 +121,8 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       flags: [m.flag],
       base: m.base,
       mutation: m.id,
-      ...(m.profiles ? { profiles: base.sample.profiles.filter((p) => m.profiles!.includes(p)) } : {}),
+      // A base that lists no profile (judged under whichever is asked) takes the mutation's own.
+      ...(m.profiles ? { profiles: base.sample.profiles.length ? base.sample.profiles.filter((p) => m.profiles!.includes(p)) : [...m.profiles] } : {}),
       resigned: m.stage === 'before',
       inputs: inputsFor(built, cast),
     });

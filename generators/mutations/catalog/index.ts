@@ -11,6 +11,7 @@ import { SMIME_CONTENT_MUTATIONS } from './smime-content.ts';
 import { SIGNED_ATTRIBUTE_MUTATIONS } from './signed-attributes.ts';
 import { OTHER_TYPE_MUTATIONS } from './other-types.ts';
 import { SMIME_FORM_MUTATIONS } from './smime-form.ts';
+import { ALGORITHM_PARAM_MUTATIONS } from './algorithm-params.ts';
 
 export const CATALOG_MUTATIONS: readonly Mutation[] = [
   ...ATTRIBUTE_PLACEMENT_MUTATIONS,
@@ -21,4 +22,5 @@ export const CATALOG_MUTATIONS: readonly Mutation[] = [
   ...SIGNED_ATTRIBUTE_MUTATIONS,
   ...OTHER_TYPE_MUTATIONS,
   ...SMIME_FORM_MUTATIONS,
+  ...ALGORITHM_PARAM_MUTATIONS,
 ];

@@ -121,6 +121,8 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       flags: [m.flag],
       base: m.base,
       mutation: m.id,
+      // A base that lists no profile (judged under whichever is asked) takes the mutation's own.
+      ...(m.profiles ? { profiles: base.sample.profiles.length ? base.sample.profiles.filter((p) => m.profiles!.includes(p)) : [...m.profiles] } : {}),
       resigned: m.stage === 'before',
       inputs: inputsFor(built, cast),
     });
@@ -142,6 +144,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
     trustAnchors: [`keys/${cast.get('carl-rsa').certFile}`, ...keySets.flatMap((k) => k.trustAnchors.map((t) => `keys/${t}`))],
     samples,
   };
-  write('manifest.yaml', stringify(manifest, { lineWidth: 0 }));
+  // No anchors: many samples share their base's arrays, and YAML readers bound alias counts.
+  write('manifest.yaml', stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false }));
   return { manifest, files, bytes };
 }

@@ -22,8 +22,10 @@ describe('cmsi check formats', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/attached\.der: valid \(0 failed/);
-    expect(lines[1]).toMatch(/content-type-attr-differs\.der: invalid: structure \(content-type [0-9.]+ differs from eContentType [0-9.]+\) \(1 failed/);
+    // Two statements say it: the signer's (RFC 5652 11.1) and the verifier's (5.6).
+    expect(lines[1]).toMatch(/content-type-attr-differs\.der: invalid: structure \(content-type [0-9.]+ differs from eContentType [0-9.]+\) \(2 failed/);
     expect(lines[2]).toMatch(/content-type-attr-differs\.der:\d+: MUST rfc5652\/11\.1\/value-matches-econtent-type: /);
+    expect(lines[3]).toMatch(/content-type-attr-differs\.der:\d+: MUST rfc5652\/5\.6\/content-type-attribute-matches: /);
   });
 
   it('exit 0 when every file is valid', () => expect(cmsi(VALID).code).toBe(0));

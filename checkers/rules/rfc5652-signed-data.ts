@@ -76,8 +76,9 @@ function checkDigestInput(ctx: CheckContext, v: SignedDataView, si: SignerInfoVi
   if (!md || !isUniversal(md, UNIVERSAL.OCTET_STRING)) return;
   const claimed = contentOf(ctx.bytes, md);
   const overValue = digest(si.digestAlgorithm.oid, v.eContent);
-  const octets = v.eContentAt.node.children[0];
-  if (!overValue || !octets) return;
+  // eContentAt is the OCTET STRING inside [0] EXPLICIT.
+  const octets = v.eContentAt.node;
+  if (!overValue) return;
   const overValueOk = bytesEqual(overValue, claimed);
   const overTlv = digest(si.digestAlgorithm.oid, encodingOf(ctx.bytes, octets));
   const wrongInput = !overValueOk && !!overTlv && bytesEqual(overTlv, claimed);

@@ -25,6 +25,8 @@ export interface AuthEnvelopedSpec {
   /** Authenticated attributes; content-type is added when any are present. */
   readonly authAttrs?: readonly Uint8Array[];
   readonly icvLength?: number;
+  /** The GCM/CCM nonce length (12 octets by default, as RFC 5084 3.2 recommends for GCM). */
+  readonly nonceLength?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function buildAuthEnvelopedData(spec: AuthEnvelopedSpec, rnd: SeededRando
   const keyLen = spec.aead.startsWith('aes-128') ? 16 : 32;
   const cekRnd = rnd.fork('cek');
   const cek = cekRnd.bytes(keyLen);
-  const nonce = cekRnd.bytes(12);
+  const nonce = cekRnd.bytes(spec.nonceLength ?? 12);
   const icvLen = spec.icvLength ?? 16;
   const recipients = spec.recipients.map((r, i) => r.build(cek, rnd.fork(`recipient-${i}`)));
   const authAttrs = spec.authAttrs ? [contentTypeAttr(OID.data), ...spec.authAttrs] : [];

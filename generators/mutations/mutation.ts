@@ -7,6 +7,7 @@
  * Each names the catalog requirements it violates, one flag from data/flags.yaml (the bug class),
  * and the expected result: `invalid`, or `acceptable` where the RFCs let a receiver go either way.
  */
+import type { Profile } from '../../core/vocabulary.ts';
 import type { BuiltCase, CaseContext } from '../case.ts';
 
 export interface MutationInput {
@@ -29,6 +30,11 @@ export interface Mutation {
   readonly requirements: readonly string[];
   readonly flag: string;
   readonly expected: 'invalid' | 'acceptable';
+  /**
+   * The profiles the defect is one in, when fewer than the base's: a statement that is a MUST
+   * only in the current RFCs (RFC 2630 recommends what RFC 5652 requires) is no defect under v3.
+   */
+  readonly profiles?: readonly Profile[];
   /** Returns the defective message; may override the base's inputs (e.g. a swapped content). */
   apply(input: MutationInput): { readonly bytes: Uint8Array } & Partial<BuiltCase>;
 }

@@ -47,6 +47,9 @@ export interface CheckOptions {
   readonly at?: GivenTime;
   /** --layers: check only these layers; the others' rules do not run (status none). */
   readonly layers?: readonly Layer[];
+  /** Reader bounds (--max-depth, --max-nodes); past them the verdict is unchecked, with the limit. */
+  readonly maxDepth?: number;
+  readonly maxNodes?: number;
   /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
   readonly mailFrom?: { readonly from?: string; readonly sender?: string };
 }
@@ -61,6 +64,10 @@ export function certificateInputs(o: CheckOptions): CertificateInputs {
     ...(o.mailFrom ? { mailFrom: o.mailFrom } : {}),
   };
 }
+
+/** The reader's default bounds (core/der/reader.ts), raised with --max-depth and --max-nodes. */
+export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_MAX_NODES = 200_000;
 
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
 
@@ -91,18 +98,18 @@ function locateInFile(findings: readonly Finding[], bytes: Uint8Array, source: C
 }
 
 /** Reader defects that are resource bounds, with the flag that would raise them. */
-const LIMIT_DEFECTS: Partial<Record<DefectCode, { limit: string; flag: string }>> = {
-  'too-deep': { limit: 'depth', flag: '--max-depth' },
-  'too-many-nodes': { limit: 'nodes', flag: '--max-nodes' },
+const LIMIT_DEFECTS: Partial<Record<DefectCode, { limit: string; flag: string; bound: (o: CheckOptions) => number }>> = {
+  'too-deep': { limit: 'depth', flag: '--max-depth', bound: (o) => o.maxDepth ?? DEFAULT_MAX_DEPTH },
+  'too-many-nodes': { limit: 'nodes', flag: '--max-nodes', bound: (o) => o.maxNodes ?? DEFAULT_MAX_NODES },
 };
 
 /** Checks the CMS; false when the bytes are not a CMS structure at all (unparseable). */
 function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
-  const read = readDer(ctx.bytes);
+  const read = readDer(ctx.bytes, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES });
   for (const d of read.defects.filter((x) => x.kind === 'fatal')) {
     const limit = LIMIT_DEFECTS[d.code];
     if (limit) {
-      ctx.hitLimit({ ...limit, value: 0, message: d.message, offset: d.offset });
+      ctx.hitLimit({ limit: limit.limit, flag: limit.flag, value: limit.bound(options), message: d.message, offset: d.offset });
       continue;
     }
     // The bytes are not one BER value (truncated, overlong, trailing data): not a ContentInfo as

@@ -1,0 +1,19 @@
+/**
+ * A `cmsi check --jobs N` worker thread (cli/check-tasks.ts): loads the catalog once, then checks
+ * each file it is sent and posts the FileResult back. The caches of checkers/x509/cache.ts live
+ * here per worker, so a signer certificate is read once per worker, not once per message.
+ */
+import { parentPort } from 'node:worker_threads';
+import { loadCatalog } from '../core/catalog.ts';
+import { checkBytes } from '../checkers/engine.ts';
+import type { PortableOptions } from './check-tasks.ts';
+
+const catalog = loadCatalog();
+
+parentPort!.on('message', (m: { name: string; bytes: Uint8Array; options: PortableOptions }) => {
+  try {
+    parentPort!.postMessage({ result: checkBytes(m.name, m.bytes, { catalog, ...m.options }) });
+  } catch (e) {
+    parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
+  }
+});

@@ -22,12 +22,21 @@ import { checkMime } from './rules/mime.ts';
 import type { LabelledInput } from './x509/certificate-set.ts';
 import type { CertificateInputs } from './x509/check-signed-data.ts';
 import type { GivenTime } from './x509/validation-time.ts';
+import { fileSource, wholeContent, type ContentSource, type SignedContent } from './crypto/content-source.ts';
 
 export interface CheckOptions {
   readonly catalog: Catalog;
   readonly profile: Profile;
   readonly certs: readonly Uint8Array[];
   readonly content: Uint8Array | null;
+  /**
+   * Detached content read in chunks when needed, never whole for a SignedData: a source (tests,
+   * the API) or a file name (what crosses to a worker thread). `content` wins when both are given.
+   */
+  readonly contentSource?: ContentSource;
+  readonly contentFile?: string;
+  /** Set by the streaming path (checkers/stream/): the attached eContent's digests. */
+  readonly streamed?: SignedContent;
   /** Recipient private keys (PKCS#8 PEM or DER) with their certificates, for decryption rules. */
   readonly keys?: readonly { readonly key: Uint8Array; readonly cert: Uint8Array | null }[];
   readonly password?: string;
@@ -80,7 +89,9 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const ctx = new CheckContext(input.cms, options.profile, options.catalog, options.layers ? new Set(options.layers) : undefined);
   const mailFrom = input.mime && (input.mime.from !== undefined || input.mime.sender !== undefined)
     ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
-  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...mailFrom });
+  const contentSource = options.contentSource ?? (options.contentFile !== undefined ? fileSource(options.contentFile) : undefined);
+  const content = options.content ?? (contentSource ? null : input.mime?.signedPart ?? null);
+  const parsed = checkCms(ctx, { ...options, content, ...(contentSource ? { contentSource } : {}), ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
@@ -141,7 +152,10 @@ function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
 }
 
 function dispatch(ctx: CheckContext, type: string, l: { path: string; node: DerNode }, options: CheckOptions): void {
-  CONTENT_TYPE_CHECKERS[type]?.(ctx, l, options);
+  // Only SignedData digests a content source in chunks; the other types compare what they
+  // recover with the expected content byte for byte, so they get it whole.
+  const whole = type !== OID.signedData && options.content === null && options.contentSource ? { content: wholeContent(options.contentSource) } : {};
+  CONTENT_TYPE_CHECKERS[type]?.(ctx, l, { ...options, ...whole });
 }
 
 /** After a fatal read: is the start still a ContentInfo with a known content type? */

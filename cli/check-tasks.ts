@@ -6,7 +6,7 @@
  * before it are done (the jsonl format prints it then), so 100,000 files never sit in memory at
  * once. The window bounds what is held: at most WINDOW_PER_JOB x jobs files read but not reported.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +15,7 @@ import { describeFsError } from '../core/fs-errors.ts';
 import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
 import type { FileResult } from '../checkers/finding.ts';
 import { InputError } from './io.ts';
+import { checkLargeFile } from './check-file.ts';
 
 /** CheckOptions that can cross to a worker thread (structured clone): all but the catalog and callbacks. */
 export type PortableOptions = Omit<CheckOptions, 'catalog' | 'onRecovered'>;
@@ -28,6 +29,8 @@ export interface CheckTask {
   /** What the I/O error names when the file cannot be read ("sample X", "file"). */
   readonly what: string;
   readonly options: PortableOptions;
+  /** Files larger than this many octets are streamed (cli/check-file.ts), not read ahead. */
+  readonly streamAbove: number;
 }
 
 /** Files read ahead per job: enough to keep a worker busy while the next file is read. */
@@ -42,9 +45,12 @@ export interface RunOptions {
   readonly onResult: (r: FileResult, index: number) => void | Promise<void>;
 }
 
-async function readTask(t: CheckTask): Promise<Uint8Array> {
+/** The file's bytes, or 'stream' for a file above the task's streaming bound. */
+async function readTask(t: CheckTask): Promise<Uint8Array | 'stream'> {
   if (t.bytes) return t.bytes;
   try {
+    const s = await stat(t.path);
+    if (s.isFile() && s.size > t.streamAbove) return 'stream';
     return new Uint8Array(await readFile(t.path));
   } catch (e) {
     throw new InputError(`${t.path}: ${describeFsError(e)}`);
@@ -61,7 +67,7 @@ function workerUrl(): URL | null {
   return existsSync(fileURLToPath(ts)) && process.execArgv.join(' ').includes('tsx') ? ts : null;
 }
 
-type Checker = (task: CheckTask, bytes: Uint8Array) => Promise<FileResult>;
+type Checker = (task: CheckTask, bytes: Uint8Array | 'stream') => Promise<FileResult>;
 
 /** Checks every task; resolves when all results have been handed to onResult, in order. */
 export async function runTasks(tasks: readonly CheckTask[], o: RunOptions): Promise<void> {
@@ -69,7 +75,7 @@ export async function runTasks(tasks: readonly CheckTask[], o: RunOptions): Prom
   const pool = url ? new WorkerPool(url, Math.min(o.jobs, tasks.length)) : null;
   const check: Checker = pool
     ? (t, bytes) => pool.check(t, bytes)
-    : async (t, bytes) => checkBytes(t.name, bytes, { catalog: o.catalog, ...t.options });
+    : async (t, bytes) => (bytes === 'stream' ? checkLargeFile(t.name, t.path, t.what, o.catalog, t.options) : checkBytes(t.name, bytes, { catalog: o.catalog, ...t.options }));
   const window = WINDOW_PER_JOB * Math.max(1, pool ? pool.size : 1);
   const pending = new Map<number, Promise<FileResult>>();
   let started = 0;
@@ -101,7 +107,7 @@ interface Job { readonly resolve: (r: FileResult) => void; readonly reject: (e: 
 class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: { task: CheckTask; bytes: Uint8Array; job: Job }[] = [];
+  private readonly queue: { task: CheckTask; bytes: Uint8Array | 'stream'; job: Job }[] = [];
   private readonly running = new Map<Worker, Job>();
   private failure: Error | null = null;
 
@@ -127,7 +133,7 @@ class WorkerPool {
     }
   }
 
-  check(task: CheckTask, bytes: Uint8Array): Promise<FileResult> {
+  check(task: CheckTask, bytes: Uint8Array | 'stream'): Promise<FileResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ task, bytes, job: { resolve, reject } });
@@ -140,6 +146,10 @@ class WorkerPool {
       const w = this.idle.pop()!;
       const { task, bytes, job } = this.queue.shift()!;
       this.running.set(w, job);
+      if (bytes === 'stream') {
+        w.postMessage({ name: task.name, path: task.path, what: task.what, options: task.options });
+        continue;
+      }
       // The file's bytes move to the worker (no copy) when they own their buffer.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       w.postMessage({ name: task.name, bytes, options: task.options }, own ? [bytes.buffer as ArrayBuffer] : []);

@@ -7,12 +7,14 @@ import { parentPort } from 'node:worker_threads';
 import { loadCatalog } from '../core/catalog.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import type { PortableOptions } from './check-tasks.ts';
+import { checkLargeFile } from './check-file.ts';
 
 const catalog = loadCatalog();
 
-parentPort!.on('message', (m: { name: string; bytes: Uint8Array; options: PortableOptions }) => {
+parentPort!.on('message', (m: { name: string; bytes?: Uint8Array; path?: string; what?: string; options: PortableOptions }) => {
   try {
-    parentPort!.postMessage({ result: checkBytes(m.name, m.bytes, { catalog, ...m.options }) });
+    const result = m.bytes ? checkBytes(m.name, m.bytes, { catalog, ...m.options }) : checkLargeFile(m.name, m.path!, m.what ?? 'file', catalog, m.options);
+    parentPort!.postMessage({ result });
   } catch (e) {
     parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
   }

@@ -22,9 +22,10 @@ import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
 import { judge } from '../checkers/expectation.ts';
 import { InputError, inputName, packageVersion, readInput, readInputText, writeOutput } from './io.ts';
 import { UsageError } from './usage.ts';
+import { checkLargeFile, DEFAULT_STREAM_ABOVE } from './check-file.ts';
 import { POOL_MIN_FILES, runTasks, type CheckTask, type PortableOptions } from './check-tasks.ts';
 import { availableParallelism } from 'node:os';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { describeFsError } from '../core/fs-errors.ts';
 import { formatJsonLine } from '../checkers/format/json.ts';
 
@@ -62,6 +63,10 @@ message or --cert, the content in the message, --content, or the signed part of 
                                    every sample whose verdict differs from the manifest's
   --jobs N                         check on N worker threads (default: the number of cores);
                                    results stay in input order; fewer than 8 files: one thread
+  --stream-above MIB               messages and detached contents larger than MIB mebibytes
+                                   (default 64) are read in chunks, never whole: an attached
+                                   id-data SignedData is walked as a stream, its eContent only
+                                   digested; a detached content only digested
   --max-depth N                    nesting bound of the BER reader (default 64)
   --max-nodes N                    node bound of the BER reader (default 200000); a message past
                                    a bound is unchecked (limit), never valid or invalid
@@ -106,7 +111,7 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
       key: { type: 'string', multiple: true }, password: { type: 'string' }, kek: { type: 'string' },
       passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       ca: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true }, at: { type: 'string' }, layers: { type: 'string' },
-      jobs: { type: 'string' }, 'max-depth': { type: 'string' }, 'max-nodes': { type: 'string' },
+      jobs: { type: 'string' }, 'stream-above': { type: 'string' }, 'max-depth': { type: 'string' }, 'max-nodes': { type: 'string' },
     },
   });
   if (values.help) {
@@ -120,10 +125,14 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   if (!values.manifest && positionals.length === 0) throw new UsageError('no input: give FILE... or --manifest FILE (see cmsi check --help)');
   const jobs = positiveInt(values.jobs, '--jobs', availableParallelism());
   const bounds = { maxDepth: positiveInt(values['max-depth'], '--max-depth', DEFAULT_MAX_DEPTH), maxNodes: positiveInt(values['max-nodes'], '--max-nodes', DEFAULT_MAX_NODES) };
+  const streamAbove = values['stream-above'] === undefined ? DEFAULT_STREAM_ABOVE : nonNegativeInt(values['stream-above'], '--stream-above') * 1024 * 1024;
   const catalog = loadCatalog();
   const certs = (values.cert ?? []).map(readCert);
   const x509 = x509Options(values);
-  const content = values.content ? readInput(values.content, '--content') : null;
+  // --content FILE is digested from the file in chunks when checked (never read whole for a
+  // SignedData); stdin is read here.
+  const contentFile = values.content !== undefined && regularFileSize(values.content) > streamAbove ? values.content : undefined;
+  const content = values.content !== undefined && contentFile === undefined ? readInput(values.content, '--content') : null;
   const original = values.original ? readInput(values.original, '--original') : undefined;
   const keyMaterial = {
     ...(values.key?.length ? { keys: pairKeysWithCertificates(values.key.map((k) => readInput(k, '--key')), certs) } : {}),
@@ -137,10 +146,10 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
     tasks.push(...m.tasks);
     samples.push(...m.samples);
   }
-  const shared: PortableOptions = { profile, certs, certLabels: values.cert ?? [], content, ...keyMaterial, ...x509, ...bounds, ...(original ? { original } : {}) };
+  const shared: PortableOptions = { profile, certs, certLabels: values.cert ?? [], content, ...(contentFile !== undefined ? { contentFile } : {}), ...keyMaterial, ...x509, ...bounds, ...(original ? { original } : {}) };
   for (const file of positionals) {
     // stdin is read here, once; files are read when their turn comes (runTasks reads ahead).
-    tasks.push({ name: inputName(file), path: file, what: 'file', options: shared, ...(file === '-' || file === '' ? { bytes: readInput(file) } : {}) });
+    tasks.push({ name: inputName(file), path: file, what: 'file', options: shared, streamAbove, ...(file === '-' || file === '' ? { bytes: readInput(file) } : {}) });
   }
   const results: FileResult[] = [];
   const mismatches: string[] = [];
@@ -167,7 +176,8 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   if (tasks.length < POOL_MIN_FILES) {
     // A few files: checked here, synchronously (no pool to start, no read-ahead to gain).
     tasks.forEach((t, i) => {
-      const r = take(checkBytes(t.name, t.bytes ?? readInput(t.path, t.what), { catalog, ...t.options }), i);
+      const r = take(!t.bytes && regularFileSize(t.path) > t.streamAbove ? checkLargeFile(t.name, t.path, t.what, catalog, t.options)
+        : checkBytes(t.name, t.bytes ?? readInput(t.path, t.what), { catalog, ...t.options }), i);
       sink?.write(formatJsonLine(r));
       keep(r);
     });
@@ -184,6 +194,26 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
     sink?.close();
     throw e;
   });
+}
+
+/**
+ * The size of a regular file that can be opened (-1 for anything else: stdin, a pipe, a missing
+ * file, which readInput then reads or names in its error).
+ */
+function regularFileSize(path: string): number {
+  if (path === '' || path === '-') return -1;
+  try {
+    closeSync(openSync(path, 'r'));
+    const s = statSync(path);
+    return s.isFile() ? s.size : -1;
+  } catch {
+    return -1;
+  }
+}
+
+function nonNegativeInt(value: string, flag: string): number {
+  if (!/^(0|[1-9][0-9]{0,6})$/.test(value)) throw new UsageError(`${flag} must be a whole number of mebibytes, got "${value}"`);
+  return Number(value);
 }
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
@@ -319,7 +349,7 @@ export function manifestTasks(path: string, profile: Profile, extra: Pick<CheckO
     const original = originalSample ? readInput(join(dir, originalSample.file), `original of ${s.id}`) : undefined;
     const certLabels = [...(s.inputs.signerCerts ?? []), ...manifest.trustAnchors];
     const crls = (s.inputs.crls ?? []).map((c) => ({ der: readPemOrDer(join(dir, c), 'X509 CRL'), label: c }));
-    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
+    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, streamAbove: DEFAULT_STREAM_ABOVE, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
   });
   return { tasks, samples: [...manifest.samples] };
 }

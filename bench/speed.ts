@@ -33,7 +33,6 @@ const OPENSSL_SAMPLE = Number(process.env.BENCH_OPENSSL_SAMPLE ?? 200);
 const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 1024);
 const START_ROUNDS = Number(process.env.BENCH_START_ROUNDS ?? 15);
 const WORK = join(tmpdir(), 'cmsi-bench-speed-v1');
-const AT = '2026-06-01';
 
 interface Timed { readonly seconds: number; readonly rssMiB: number | null; readonly code: number | null; readonly stdout: string; readonly stderr: string }
 

@@ -22,12 +22,11 @@ import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
 import { judge } from '../checkers/expectation.ts';
 import { InputError, inputName, packageVersion, readInput, readInputText, writeOutput } from './io.ts';
 import { UsageError } from './usage.ts';
-import { checkLargeFile, DEFAULT_STREAM_ABOVE } from './check-file.ts';
-import { POOL_MIN_FILES, runTasks, type CheckTask, type PortableOptions } from './check-tasks.ts';
+import { DEFAULT_STREAM_ABOVE } from './check-file.ts';
+import { checkTask, POOL_MIN_FILES, runTasks, type CheckTask, type Outcome, type PortableOptions } from './check-tasks.ts';
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { describeFsError } from '../core/fs-errors.ts';
-import { formatJsonLine } from '../checkers/format/json.ts';
 
 export const CHECK_HELP = `usage: cmsi check FILE... [options]
        cmsi check --manifest corpus/manifest.yaml [options]
@@ -154,13 +153,6 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   const results: FileResult[] = [];
   const mismatches: string[] = [];
   const sink = format === 'jsonl' ? lineSink(values.out) : null;
-  const take = (r: FileResult, i: number): FileResult => {
-    const sample = samples[i];
-    if (!sample) return r;
-    const expectation = judge(sample, r);
-    if (!expectation.matches) mismatches.push(`  ${sample.id}: ${expectation.mismatch}`);
-    return { ...r, expectation };
-  };
   const finish = (): number => {
     if (sink) sink.close();
     else writeOutput(values.out, render(format, results, catalog, !!values.passes));
@@ -171,26 +163,23 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
     }
     return exitCodeOf(results);
   };
-  // A jsonl run keeps only what the exit code and the manifest summary need, not the results.
-  const keep = (r: FileResult) => results.push(sink ? { ...r, findings: [] } : r);
+  // In jsonl mode an outcome's result has no findings (its line has them): 100,000 files never
+  // sit in memory, only what the exit code and the manifest summary need.
+  const take = (o: Outcome, i: number): void | Promise<void> => {
+    const e = o.result.expectation;
+    if (e && !e.matches) mismatches.push(`  ${samples[i]!.id}: ${e.mismatch}`);
+    results.push(o.result);
+    return o.line !== undefined ? sink?.write(o.line) : undefined;
+  };
   if (tasks.length < POOL_MIN_FILES) {
     // A few files: checked here, synchronously (no pool to start, no read-ahead to gain).
     tasks.forEach((t, i) => {
-      const r = take(!t.bytes && regularFileSize(t.path) > t.streamAbove ? checkLargeFile(t.name, t.path, t.what, catalog, t.options)
-        : checkBytes(t.name, t.bytes ?? readInput(t.path, t.what), { catalog, ...t.options }), i);
-      sink?.write(formatJsonLine(r));
-      keep(r);
+      const bytes = t.bytes ?? (regularFileSize(t.path) > t.streamAbove ? 'stream' : readInput(t.path, t.what));
+      void take(checkTask(t, bytes, catalog, !!sink), i);
     });
     return finish();
   }
-  return runTasks(tasks, {
-    jobs, catalog,
-    onResult: (raw, i) => {
-      const r = take(raw, i);
-      keep(r);
-      return sink?.write(formatJsonLine(r));
-    },
-  }).then(finish, (e: unknown) => {
+  return runTasks(tasks, { jobs, catalog, lines: !!sink, onResult: take }).then(finish, (e: unknown) => {
     sink?.close();
     throw e;
   });
@@ -349,7 +338,7 @@ export function manifestTasks(path: string, profile: Profile, extra: Pick<CheckO
     const original = originalSample ? readInput(join(dir, originalSample.file), `original of ${s.id}`) : undefined;
     const certLabels = [...(s.inputs.signerCerts ?? []), ...manifest.trustAnchors];
     const crls = (s.inputs.crls ?? []).map((c) => ({ der: readPemOrDer(join(dir, c), 'X509 CRL'), label: c }));
-    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, streamAbove: DEFAULT_STREAM_ABOVE, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
+    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, streamAbove: DEFAULT_STREAM_ABOVE, sample: { id: s.id, expected: s.expected, requirements: s.requirements }, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
   });
   return { tasks, samples: [...manifest.samples] };
 }

@@ -44,6 +44,15 @@ describe('cmsi check --jobs', () => {
     expect(one.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(files);
   });
 
+  it('a missing file among many over the pool is one error line naming it, exit 2, after the results before it', () => {
+    const files = loadManifest().samples.filter((s) => s.contentType === 'signedData' && s.format === 'der').slice(0, 12).map((s) => join(CORPUS, s.file));
+    const missing = join(CORPUS, 'samples/no-such-sample.der');
+    const r = cmsi(['check', ...files.slice(0, 10), missing, ...files.slice(10), '--format', 'jsonl', '--jobs', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`cmsi check: ${missing}: no such file or directory`]);
+    expect(r.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(files.slice(0, 10));
+  });
+
   it('refuses a --jobs that is not a positive integer', () => {
     for (const bad of ['0', '-1', 'many', '1.5']) {
       const r = cmsi(['check', SIGNED, `--jobs=${bad}`]);

@@ -13,6 +13,8 @@
  *  4. then bench/interop.ts: consume throughput of every installed stack adapter on the corpus, and
  *     persistent process vs one process per message for Bouncy Castle and python-cryptography.
  *
+ *  0. first, bench/speed.ts: issue 9's B1-B4 (start, line-rate throughput, 1 GiB in flat memory, pkijs);
+ *
  * No assertions: a table, then one JSON line (prefix "BENCH ") for machines, then the interop
  * tables and their line (prefix "BENCH_INTEROP "). Ratios > 1 mean the checker is faster. Set
  * BENCH_LARGE_MB to change the large message size, BENCH_INTEROP_MESSAGES the persistence sample.
@@ -28,6 +30,7 @@ import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
 import { benchInterop } from './interop.ts';
+import { benchSpeed } from './speed.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CORPUS = join(ROOT, 'corpus');
@@ -116,6 +119,10 @@ function measureOpenssl(inputs: readonly Input[], trustFile: string, rounds: num
   const seconds = (performance.now() - t0) / 1000;
   return { tool: 'openssl', messages: inputs.length * rounds, bytes: inputs.reduce((a, i) => a + i.size, 0) * rounds, seconds, rounds };
 }
+
+// 0. Issue 9's benchmarks (bench/speed.ts): start, throughput, 1 GiB, pkijs. BENCH_ONLY=speed stops after them.
+await benchSpeed();
+if (process.env.BENCH_ONLY === 'speed') process.exit(0);
 
 const tmp = mkdtempSync(join(tmpdir(), 'cmsi-bench-'));
 try {

@@ -42,7 +42,7 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
     if (pool) checkSignedDataCertificates(ctx, v, pool, certInputs);
     return;
   }
-  const signerCerts = ctx.runs('crypto') ? checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content, ...(options.signedPart ? { signedPart: options.signedPart } : {}) }) : v.signerInfos.map(() => null);
+  const signerCerts = ctx.runs('crypto') ? checkSignedDataCrypto(ctx, v, { certs: options.certs, content: options.content, ...(options.signedPart ? { signedPart: options.signedPart } : {}), ...(options.contentSource ? { contentSource: options.contentSource } : {}), ...(options.streamed ? { streamed: options.streamed } : {}) }) : v.signerInfos.map(() => null);
   if (pool) checkSignedDataCertificates(ctx, v, pool, certInputs);
   checkSigningCertificates(ctx, v, signerCerts);
   if (options.original) checkReceiptAgainstOriginal(ctx, v, options.original);

@@ -23,12 +23,21 @@ import { checkSmimeContent } from './rules/rfc8551-smime-content.ts';
 import type { LabelledInput } from './x509/certificate-set.ts';
 import type { CertificateInputs } from './x509/check-signed-data.ts';
 import type { GivenTime } from './x509/validation-time.ts';
+import { fileSource, wholeContent, type ContentSource, type SignedContent } from './crypto/content-source.ts';
 
 export interface CheckOptions {
   readonly catalog: Catalog;
   readonly profile: Profile;
   readonly certs: readonly Uint8Array[];
   readonly content: Uint8Array | null;
+  /**
+   * Detached content read in chunks when needed, never whole for a SignedData: a source (tests,
+   * the API) or a file name (what crosses to a worker thread). `content` wins when both are given.
+   */
+  readonly contentSource?: ContentSource;
+  readonly contentFile?: string;
+  /** Set by the streaming path (checkers/stream/): the attached eContent's digests. */
+  readonly streamed?: SignedContent;
   /** Recipient private keys (PKCS#8 PEM or DER) with their certificates, for decryption rules. */
   readonly keys?: readonly { readonly key: Uint8Array; readonly cert: Uint8Array | null }[];
   readonly password?: string;
@@ -53,6 +62,9 @@ export interface CheckOptions {
   readonly at?: GivenTime;
   /** --layers: check only these layers; the others' rules do not run (status none). */
   readonly layers?: readonly Layer[];
+  /** Reader bounds (--max-depth, --max-nodes); past them the verdict is unchecked, with the limit. */
+  readonly maxDepth?: number;
+  readonly maxNodes?: number;
   /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
   readonly mailFrom?: { readonly from?: string; readonly sender?: string };
 }
@@ -68,6 +80,10 @@ export function certificateInputs(o: CheckOptions): CertificateInputs {
   };
 }
 
+/** The reader's default bounds (core/der/reader.ts), raised with --max-depth and --max-nodes. */
+export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_MAX_NODES = 200_000;
+
 const KNOWN_TYPES = new Set<string>([OID.data, OID.signedData, OID.envelopedData, OID.digestedData, OID.encryptedData, OID.authData, OID.authEnvelopedData, OID.compressedData]);
 
 export function checkBytes(file: string, bytes: Uint8Array, options: CheckOptions): FileResult {
@@ -79,7 +95,10 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const ctx = new CheckContext(input.cms, options.profile, options.catalog, options.layers ? new Set(options.layers) : undefined);
   const mailFrom = input.mime && (input.mime.from !== undefined || input.mime.sender !== undefined)
     ? { mailFrom: { ...(input.mime.from !== undefined ? { from: input.mime.from } : {}), ...(input.mime.sender !== undefined ? { sender: input.mime.sender } : {}) } } : {};
-  const parsed = checkCms(ctx, { ...options, content: options.content ?? input.mime?.signedPart ?? null, ...(input.mime?.signedPart ? { signedPart: input.mime.signedPart } : {}), ...mailFrom });
+  const contentSource = options.contentSource ?? (options.contentFile !== undefined ? fileSource(options.contentFile) : undefined);
+  const signedPart = input.mime?.signedPart;
+  const content = options.content ?? (contentSource ? null : signedPart ?? null);
+  const parsed = checkCms(ctx, { ...options, content, ...(contentSource ? { contentSource } : {}), ...(signedPart ? { signedPart } : {}), ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
   if (input.mime && parsed) checkSmimeContent(ctx, input.mime, bytes);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
@@ -99,19 +118,19 @@ function locateInFile(findings: readonly Finding[], bytes: Uint8Array, source: C
 }
 
 /** Reader defects that are resource bounds, with the flag that would raise them. */
-const LIMIT_DEFECTS: Partial<Record<DefectCode, { limit: string; flag: string }>> = {
-  'too-deep': { limit: 'depth', flag: '--max-depth' },
-  'too-many-nodes': { limit: 'nodes', flag: '--max-nodes' },
+const LIMIT_DEFECTS: Partial<Record<DefectCode, { limit: string; flag: string; bound: (o: CheckOptions) => number }>> = {
+  'too-deep': { limit: 'depth', flag: '--max-depth', bound: (o) => o.maxDepth ?? DEFAULT_MAX_DEPTH },
+  'too-many-nodes': { limit: 'nodes', flag: '--max-nodes', bound: (o) => o.maxNodes ?? DEFAULT_MAX_NODES },
 };
 
 /** Checks the CMS; false when the bytes are not a CMS structure at all (unparseable). */
 function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
-  const read = readDer(ctx.bytes);
+  const read = readDer(ctx.bytes, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES });
   ctx.isDer = read.isDer;
   for (const d of read.defects.filter((x) => x.kind === 'fatal')) {
     const limit = LIMIT_DEFECTS[d.code];
     if (limit) {
-      ctx.hitLimit({ ...limit, value: 0, message: d.message, offset: d.offset });
+      ctx.hitLimit({ limit: limit.limit, flag: limit.flag, value: limit.bound(options), message: d.message, offset: d.offset });
       continue;
     }
     // The bytes are not one BER value (truncated, overlong, trailing data): not a ContentInfo as
@@ -145,7 +164,10 @@ function checkCms(ctx: CheckContext, options: CheckOptions): boolean {
 }
 
 function dispatch(ctx: CheckContext, type: string, l: { path: string; node: DerNode }, options: CheckOptions): void {
-  CONTENT_TYPE_CHECKERS[type]?.(ctx, l, options);
+  // Only SignedData digests a content source in chunks; the other types compare what they
+  // recover with the expected content byte for byte, so they get it whole.
+  const whole = type !== OID.signedData && options.content === null && options.contentSource ? { content: wholeContent(options.contentSource) } : {};
+  CONTENT_TYPE_CHECKERS[type]?.(ctx, l, { ...options, ...whole });
 }
 
 /** After a fatal read: is the start still a ContentInfo with a known content type? */

@@ -9,7 +9,7 @@ import { loadCatalog, type Catalog } from '../core/catalog.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { parseManifest, readManifest } from '../core/manifest-file.ts';
 import { PROFILES, type Profile } from '../core/vocabulary.ts';
-import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
+import { checkBytes, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, type CheckOptions } from '../checkers/engine.ts';
 import { readCertificate } from '../checkers/x509/certificate.ts';
 import { parseAt } from '../checkers/x509/validation-time.ts';
 import { LAYERS, type Layer } from '../core/layers.ts';
@@ -22,6 +22,11 @@ import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
 import { judge } from '../checkers/expectation.ts';
 import { InputError, inputName, packageVersion, readInput, readInputText, writeOutput } from './io.ts';
 import { UsageError } from './usage.ts';
+import { DEFAULT_STREAM_ABOVE } from './check-file.ts';
+import { checkTask, POOL_MIN_FILES, runTasks, type CheckTask, type Outcome, type PortableOptions } from './check-tasks.ts';
+import { availableParallelism } from 'node:os';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { describeFsError } from '../core/fs-errors.ts';
 
 export const CHECK_HELP = `usage: cmsi check FILE... [options]
        cmsi check --manifest corpus/manifest.yaml [options]
@@ -31,7 +36,9 @@ application/pkcs7-mime or multipart/signed) against the requirement catalog (cms
 Static rules always run; crypto rules run when the inputs are there: certificates in the
 message or --cert, the content in the message, --content, or the signed part of multipart/signed.
 
-  --format text|json|sarif|junit   report format (default text)
+  --format text|json|jsonl|sarif|junit
+                                   report format (default text); jsonl: one JSON result per line,
+                                   printed as soon as it and the files before it are checked
   --profile current|v3             which profile's requirements apply (default current)
   --cert FILE                      a certificate (PEM or DER) to find signers by; repeatable
   --content FILE                   detached content for a detached signature; for other content
@@ -53,6 +60,15 @@ message or --cert, the content in the message, --content, or the signed part of 
                                    certificate, path, policy, mime); the others do not run
   --manifest FILE                  check a whole corpus with each sample's own inputs, and report
                                    every sample whose verdict differs from the manifest's
+  --jobs N                         check on N worker threads (default: the number of cores);
+                                   results stay in input order; fewer than 8 files: one thread
+  --stream-above MIB               messages and detached contents larger than MIB mebibytes
+                                   (default 64) are read in chunks, never whole: an attached
+                                   id-data SignedData is walked as a stream, its eContent only
+                                   digested; a detached content only digested
+  --max-depth N                    nesting bound of the BER reader (default 64)
+  --max-nodes N                    node bound of the BER reader (default 200000); a message past
+                                   a bound is unchecked (limit), never valid or invalid
   --passes                         text format: also list the rules that passed
   --out FILE                       write the report to FILE instead of stdout
 
@@ -85,7 +101,7 @@ function render(format: string, results: readonly FileResult[], catalog: Catalog
   }
 }
 
-export function checkCommand(argv: readonly string[]): number {
+export function checkCommand(argv: readonly string[]): number | Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv], allowPositionals: true, strict: true,
     options: {
@@ -94,6 +110,7 @@ export function checkCommand(argv: readonly string[]): number {
       key: { type: 'string', multiple: true }, password: { type: 'string' }, kek: { type: 'string' },
       passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       ca: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true }, at: { type: 'string' }, layers: { type: 'string' },
+      jobs: { type: 'string' }, 'stream-above': { type: 'string' }, 'max-depth': { type: 'string' }, 'max-nodes': { type: 'string' },
     },
   });
   if (values.help) {
@@ -101,37 +118,124 @@ export function checkCommand(argv: readonly string[]): number {
     return 0;
   }
   const format = values.format!;
-  if (!['text', 'json', 'sarif', 'junit'].includes(format)) throw new UsageError(`--format must be text, json, sarif or junit, got "${format}"`);
+  if (!['text', 'json', 'jsonl', 'sarif', 'junit'].includes(format)) throw new UsageError(`--format must be text, json, jsonl, sarif or junit, got "${format}"`);
   if (!(PROFILES as readonly string[]).includes(values.profile!)) throw new UsageError(`--profile must be current or v3, got "${values.profile}"`);
   const profile = values.profile as Profile;
   if (!values.manifest && positionals.length === 0) throw new UsageError('no input: give FILE... or --manifest FILE (see cmsi check --help)');
+  const jobs = positiveInt(values.jobs, '--jobs', availableParallelism());
+  const bounds = { maxDepth: positiveInt(values['max-depth'], '--max-depth', DEFAULT_MAX_DEPTH), maxNodes: positiveInt(values['max-nodes'], '--max-nodes', DEFAULT_MAX_NODES) };
+  const streamAbove = values['stream-above'] === undefined ? DEFAULT_STREAM_ABOVE : nonNegativeInt(values['stream-above'], '--stream-above') * 1024 * 1024;
   const catalog = loadCatalog();
   const certs = (values.cert ?? []).map(readCert);
   const x509 = x509Options(values);
-  const content = values.content ? readInput(values.content, '--content') : null;
+  // --content FILE is digested from the file in chunks when checked (never read whole for a
+  // SignedData); stdin is read here.
+  const contentFile = values.content !== undefined && regularFileSize(values.content) > streamAbove ? values.content : undefined;
+  const content = values.content !== undefined && contentFile === undefined ? readInput(values.content, '--content') : null;
   const original = values.original ? readInput(values.original, '--original') : undefined;
   const keyMaterial = {
     ...(values.key?.length ? { keys: pairKeysWithCertificates(values.key.map((k) => readInput(k, '--key')), certs) } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
     ...(values.kek ? { kek: parseKek(values.kek) } : {}),
   };
-  const results: FileResult[] = [];
-  let mismatches: string[] = [];
+  const tasks: CheckTask[] = [];
+  const samples: (Manifest['samples'][number] | undefined)[] = [];
   if (values.manifest) {
-    const r = checkManifest(values.manifest, catalog, profile, x509.layers ? { layers: x509.layers } : {});
-    results.push(...r.results);
-    mismatches = r.mismatches;
+    const m = manifestTasks(values.manifest, profile, { ...(x509.layers ? { layers: x509.layers } : {}), ...bounds });
+    tasks.push(...m.tasks);
+    samples.push(...m.samples);
   }
+  const shared: PortableOptions = { profile, certs, certLabels: values.cert ?? [], content, ...(contentFile !== undefined ? { contentFile } : {}), ...keyMaterial, ...x509, ...bounds, ...(original ? { original } : {}) };
   for (const file of positionals) {
-    results.push(checkBytes(inputName(file), readInput(file), { catalog, profile, certs, certLabels: values.cert ?? [], content, ...keyMaterial, ...x509, ...(original ? { original } : {}) }));
+    // stdin is read here, once; files are read when their turn comes (runTasks reads ahead).
+    tasks.push({ name: inputName(file), path: file, what: 'file', options: shared, streamAbove, ...(file === '-' || file === '' ? { bytes: readInput(file) } : {}) });
   }
-  writeOutput(values.out, render(format, results, catalog, !!values.passes));
-  if (values.manifest) {
-    if (mismatches.length) process.stderr.write(`${mismatches.length} ${mismatches.length === 1 ? 'sample differs' : 'samples differ'} from the manifest:\n${mismatches.join('\n')}\n`);
-    else process.stderr.write(`all ${results.length} samples have the verdict the manifest expects (${expectedCounts(results)})\n`);
-    return mismatches.length ? 1 : 0;
+  const results: FileResult[] = [];
+  const mismatches: string[] = [];
+  const sink = format === 'jsonl' ? lineSink(values.out) : null;
+  const finish = (): number => {
+    if (sink) sink.close();
+    else writeOutput(values.out, render(format, results, catalog, !!values.passes));
+    if (values.manifest) {
+      if (mismatches.length) process.stderr.write(`${mismatches.length} ${mismatches.length === 1 ? 'sample differs' : 'samples differ'} from the manifest:\n${mismatches.join('\n')}\n`);
+      else process.stderr.write(`all ${results.length} samples have the verdict the manifest expects (${expectedCounts(results)})\n`);
+      return mismatches.length ? 1 : 0;
+    }
+    return exitCodeOf(results);
+  };
+  // In jsonl mode an outcome's result has no findings (its line has them): 100,000 files never
+  // sit in memory, only what the exit code and the manifest summary need.
+  const take = (o: Outcome, i: number): void | Promise<void> => {
+    const e = o.result.expectation;
+    if (e && !e.matches) mismatches.push(`  ${samples[i]!.id}: ${e.mismatch}`);
+    results.push(o.result);
+    return o.line !== undefined ? sink?.write(o.line) : undefined;
+  };
+  if (tasks.length < POOL_MIN_FILES) {
+    // A few files: checked here, synchronously (no pool to start, no read-ahead to gain).
+    tasks.forEach((t, i) => {
+      const bytes = t.bytes ?? (regularFileSize(t.path) > t.streamAbove ? 'stream' : readInput(t.path, t.what));
+      void take(checkTask(t, bytes, catalog, !!sink), i);
+    });
+    return finish();
   }
-  return exitCodeOf(results);
+  return runTasks(tasks, { jobs, catalog, lines: !!sink, onResult: take }).then(finish, (e: unknown) => {
+    sink?.close();
+    throw e;
+  });
+}
+
+/**
+ * The size of a regular file that can be opened (-1 for anything else: stdin, a pipe, a missing
+ * file, which readInput then reads or names in its error).
+ */
+function regularFileSize(path: string): number {
+  if (path === '' || path === '-') return -1;
+  try {
+    closeSync(openSync(path, 'r'));
+    const s = statSync(path);
+    return s.isFile() ? s.size : -1;
+  } catch {
+    return -1;
+  }
+}
+
+function nonNegativeInt(value: string, flag: string): number {
+  if (!/^(0|[1-9][0-9]{0,6})$/.test(value)) throw new UsageError(`${flag} must be a whole number of mebibytes, got "${value}"`);
+  return Number(value);
+}
+
+function positiveInt(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new UsageError(`${flag} must be a positive integer, got "${value}"`);
+  return Number(value);
+}
+
+/** Where jsonl lines go as they are ready: stdout (waiting for a slow reader) or --out FILE. */
+function lineSink(out: string | undefined): { write(line: string): void | Promise<void>; close(): void } {
+  if (out === undefined || out === '-') {
+    return {
+      write: (line) => (process.stdout.write(line) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))),
+      close: () => undefined,
+    };
+  }
+  if (out === '') throw new UsageError('--out needs a file name');
+  let fd: number;
+  try {
+    fd = openSync(out, 'w');
+  } catch (e) {
+    throw new InputError(`cannot write ${out}: ${describeFsError(e)}`);
+  }
+  return {
+    write: (line) => {
+      try {
+        writeSync(fd, line);
+      } catch (e) {
+        throw new InputError(`cannot write ${out}: ${describeFsError(e)}`);
+      }
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** 1 when any file is invalid or unparseable, else 3 when any is unchecked, else 0. */
@@ -212,11 +316,10 @@ function expectedCounts(results: readonly FileResult[]): string {
   return `${n('valid')} valid, ${n('invalid')} invalid, ${n('acceptable')} acceptable`;
 }
 
-export function checkManifest(path: string, catalog: Catalog, profile: Profile, extra: Pick<CheckOptions, 'layers'> = {}): { results: FileResult[]; mismatches: string[] } {
+/** One task per manifest sample, with the sample's own inputs (cli/check-tasks.ts runs them). */
+export function manifestTasks(path: string, profile: Profile, extra: Pick<CheckOptions, 'layers' | 'maxDepth' | 'maxNodes'> = {}): { tasks: CheckTask[]; samples: Manifest['samples'][number][] } {
   const dir = path === '-' ? '.' : dirname(path);
   const manifest = loadManifestArg(path);
-  const results: FileResult[] = [];
-  const mismatches: string[] = [];
   const anchors = manifest.trustAnchors.map((c) => readCert(join(dir, c)));
   // The manifest's trust anchors and validation time: paths are validated as of that time, so
   // the corpus checks the same way on any day (no wall clock).
@@ -225,7 +328,7 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile, 
     at: { ms: Date.parse(manifest.validationTime), source: 'manifest' as const },
     ...extra,
   };
-  for (const s of manifest.samples) {
+  const tasks = manifest.samples.map((s): CheckTask => {
     const certs = [...(s.inputs.signerCerts ?? []).map((c) => readCert(join(dir, c))), ...anchors];
     const inputs = sampleInputs(dir, s);
     // A sample is judged under the requested profile when it belongs to it, else under its own
@@ -235,10 +338,21 @@ export function checkManifest(path: string, catalog: Catalog, profile: Profile, 
     const original = originalSample ? readInput(join(dir, originalSample.file), `original of ${s.id}`) : undefined;
     const certLabels = [...(s.inputs.signerCerts ?? []), ...manifest.trustAnchors];
     const crls = (s.inputs.crls ?? []).map((c) => ({ der: readPemOrDer(join(dir, c), 'X509 CRL'), label: c }));
-    const r = checkBytes(s.file, readInput(join(dir, s.file), `sample ${s.id}`), { catalog, profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) });
+    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, streamAbove: DEFAULT_STREAM_ABOVE, sample: { id: s.id, expected: s.expected, requirements: s.requirements }, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
+  });
+  return { tasks, samples: [...manifest.samples] };
+}
+
+export function checkManifest(path: string, catalog: Catalog, profile: Profile, extra: Pick<CheckOptions, 'layers'> = {}): { results: FileResult[]; mismatches: string[] } {
+  const { tasks, samples } = manifestTasks(path, profile, extra);
+  const results: FileResult[] = [];
+  const mismatches: string[] = [];
+  tasks.forEach((t, i) => {
+    const s = samples[i]!;
+    const r = checkBytes(t.name, readInput(t.path, t.what), { catalog, ...t.options });
     const expectation = judge(s, r);
     results.push({ ...r, expectation });
     if (!expectation.matches) mismatches.push(`  ${s.id}: ${expectation.mismatch}`);
-  }
+  });
   return { results, mismatches };
 }

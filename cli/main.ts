@@ -3,20 +3,9 @@
  * stderr (exit 2 for usage and I/O errors), keeps a closed pipe from crashing the process, and
  * answers --version.
  */
-import { generateCommand, GENERATE_HELP } from './generate.ts';
-import { runCommand, RUN_HELP } from './run.ts';
-import { checkCommand, CHECK_HELP } from './check.ts';
-import { rulesCommand, RULES_HELP } from './rules.ts';
-import { corpusCommand, CORPUS_HELP } from './corpus.ts';
-import { interopCommand, INTEROP_HELP } from './interop.ts';
-import { reportCommand, REPORT_HELP } from './report.ts';
-import { INSPECT_HELP } from './inspect-help.ts';
-import { submitCommand, SUBMIT_HELP } from './submit.ts';
-import { diffCommand, DIFF_HELP } from './diff.ts';
-import { conformanceCommand, CONFORMANCE_HELP } from './conformance.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
 
-const HELP = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
+const OVERVIEW = `cmsi: interoperability test harness and example-corpus generator for CMS / S/MIME / ESS
 
 usage: cmsi <command> [options]
 
@@ -36,43 +25,34 @@ commands:
 
 Run "cmsi CMD --help" for a command's options; "cmsi --version" for the version. Where a
 command reads a file, "-" reads stdin. Exit codes: 0 success, 1 a check failed, 2 usage or I/O
-error, 3 (check) nothing failed but something could not be checked, 4 internal error (a bug).
+error, 3 (check) nothing failed but something could not be checked, 4 internal error (a bug).`;
 
-${GENERATE_HELP}
-
-${RUN_HELP}
-
-${CHECK_HELP}
-
-${CONFORMANCE_HELP}
-
-${INSPECT_HELP}
-
-${RULES_HELP}
-
-${CORPUS_HELP}
-
-${INTEROP_HELP}
-
-${REPORT_HELP}
-
-${SUBMIT_HELP}
-
-${DIFF_HELP}`;
+/**
+ * The full help: the overview and every command's own help. Each command module is loaded only
+ * here or when it runs, so that `cmsi check` loads the checker and nothing else (issue 9: start
+ * like a native tool).
+ */
+async function helpText(): Promise<string> {
+  const [g, r, c, cf, i, ru, co, int, rep, sub, d] = await Promise.all([
+    import('./generate.ts'), import('./run.ts'), import('./check.ts'), import('./conformance.ts'), import('./inspect-help.ts'), import('./rules.ts'),
+    import('./corpus.ts'), import('./interop.ts'), import('./report.ts'), import('./submit.ts'), import('./diff.ts'),
+  ]);
+  return [OVERVIEW, g.GENERATE_HELP, r.RUN_HELP, c.CHECK_HELP, cf.CONFORMANCE_HELP, i.INSPECT_HELP, ru.RULES_HELP, co.CORPUS_HELP, int.INTEROP_HELP, rep.REPORT_HELP, sub.SUBMIT_HELP, d.DIFF_HELP].join('\n\n');
+}
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
-  generate: generateCommand,
-  run: runCommand,
-  check: checkCommand,
-  conformance: conformanceCommand,
+  generate: (argv) => import('./generate.ts').then((m) => m.generateCommand(argv)),
+  run: (argv) => import('./run.ts').then((m) => m.runCommand(argv)),
+  check: (argv) => import('./check.ts').then((m) => m.checkCommand(argv)),
+  conformance: (argv) => import('./conformance.ts').then((m) => m.conformanceCommand(argv)),
   inspect: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
   dump: (argv) => import('./inspect.ts').then((m) => m.inspectCommand(argv)),
-  rules: rulesCommand,
-  corpus: corpusCommand,
-  interop: interopCommand,
-  report: reportCommand,
-  submit: submitCommand,
-  diff: diffCommand,
+  rules: (argv) => import('./rules.ts').then((m) => m.rulesCommand(argv)),
+  corpus: (argv) => import('./corpus.ts').then((m) => m.corpusCommand(argv)),
+  interop: (argv) => import('./interop.ts').then((m) => m.interopCommand(argv)),
+  report: (argv) => import('./report.ts').then((m) => m.reportCommand(argv)),
+  submit: (argv) => import('./submit.ts').then((m) => m.submitCommand(argv)),
+  diff: (argv) => import('./diff.ts').then((m) => m.diffCommand(argv)),
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -83,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (!command || command === '--help' || command === '-h' || (command === 'help' && !rest[0])) {
-    console.log(HELP);
+    console.log(await helpText());
     return 0;
   }
   const target = command === 'help' ? rest[0]! : command;

@@ -5,7 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+
+// The YAML parser is loaded only when the catalog is read from its YAML files, not when the
+// precompiled index (dist/catalog-index.json) serves, so `cmsi check` starts without it.
+const parse = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof Yaml).parse(text);
 import { PROFILES, type Profile } from './vocabulary.ts';
 import { repoPath } from './paths.ts';
 import { LAYERS, type Layer } from './layers.ts';

@@ -7,7 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import type * as Yaml from 'yaml';
 import { describeFsError } from './fs-errors.ts';
 import { MANIFEST_SCHEMA, type Manifest } from './manifest.ts';
 
@@ -56,8 +57,10 @@ export function readManifest(path: string): ManifestRead {
 /** Parses and validates manifest text; `name` is what messages call it (a path, or "stdin"). */
 export function parseManifest(name: string, text: string): ManifestRead {
   if (!text.trim()) return { ok: false, error: `${name}: empty file, not a manifest` };
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // yaml is loaded here, when a manifest is read, not whenever this module is imported (issue 9).
+  const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = lines.linePos(syntax.pos[0]);

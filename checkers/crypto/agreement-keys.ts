@@ -7,9 +7,17 @@
  * [2, p-2] and, when q is known, satisfy y^q = 1 mod p (RFC 2631 2.3 after RFC 2785 4).
  * Bounded: the DH exponentiation runs only for p of at most 8192 bits.
  */
-import { x25519 } from '@noble/curves/ed25519.js';
-import { x448 } from '@noble/curves/ed448.js';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { createRequire } from 'node:module';
+import type * as Ed25519 from '@noble/curves/ed25519.js';
+import type * as Ed448 from '@noble/curves/ed448.js';
+import type * as Nist from '@noble/curves/nist.js';
+
+// The curve modules build their tables when loaded (tens of milliseconds): loaded when a key
+// agreement key is first checked, not at every start of `cmsi check` (issue 9).
+const load = createRequire(import.meta.url);
+const nist = (): typeof Nist => load('@noble/curves/nist.js') as typeof Nist;
+const x25519 = { getSharedSecret: (a: Uint8Array, b: Uint8Array) => (load('@noble/curves/ed25519.js') as typeof Ed25519).x25519.getSharedSecret(a, b) };
+const x448 = { getSharedSecret: (a: Uint8Array, b: Uint8Array) => (load('@noble/curves/ed448.js') as typeof Ed448).x448.getSharedSecret(a, b) };
 import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
@@ -27,9 +35,9 @@ const EC_RULE = 'rfc5753/3.1.1/ecdh-originator-public-key-ecpoint';
 const XDH_RULE = 'rfc8418/2/reject-all-zero-secret';
 const DH_RULE = 'rfc2631/2.3/recipient-validates-public-key';
 const CURVES: Readonly<Record<string, { readonly name: string; readonly fromBytes: (b: Uint8Array) => { assertValidity(): void; is0(): boolean } }>> = {
-  [OID.prime256v1]: { name: 'P-256', fromBytes: (b) => p256.Point.fromBytes(b) },
-  [OID.secp384r1]: { name: 'P-384', fromBytes: (b) => p384.Point.fromBytes(b) },
-  [OID.secp521r1]: { name: 'P-521', fromBytes: (b) => p521.Point.fromBytes(b) },
+  [OID.prime256v1]: { name: 'P-256', fromBytes: (b) => nist().p256.Point.fromBytes(b) },
+  [OID.secp384r1]: { name: 'P-384', fromBytes: (b) => nist().p384.Point.fromBytes(b) },
+  [OID.secp521r1]: { name: 'P-521', fromBytes: (b) => nist().p521.Point.fromBytes(b) },
 };
 
 const big = (b: Uint8Array): bigint => (b.length ? BigInt(`0x${Buffer.from(b).toString('hex')}`) : 0n);

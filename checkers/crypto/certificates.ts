@@ -8,7 +8,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { contentOf, encodingOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid } from '../../core/der/values.ts';
-import { readCertificateCached } from '../x509/cache.ts';
+import { publicKeyCached, readCertificateCached } from '../x509/cache.ts';
 import type { X509Certificate } from '../x509/certificate.ts';
 import { skiOf } from '../x509/extensions.ts';
 
@@ -48,16 +48,17 @@ const DSA_OID = '1.2.840.10040.4.1';
  * certificate (RFC 3279 2.3.2), found among `others` by subject name, as RFC 4134's Diane has it.
  */
 export function publicKeyOf(c: CertInfo, others: readonly CertInfo[] = []): KeyObject | null {
+  const own = publicKeyCached(c.spki, loadSpki);
+  if (own) return own;
+  const withParams = inheritDsaParameters(c, others);
+  return withParams ? publicKeyCached(withParams, loadSpki) : null;
+}
+
+function loadSpki(spki: Uint8Array): KeyObject | null {
   try {
-    return createPublicKey({ key: Buffer.from(c.spki), format: 'der', type: 'spki' });
+    return createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
   } catch {
-    const withParams = inheritDsaParameters(c, others);
-    if (!withParams) return null;
-    try {
-      return createPublicKey({ key: Buffer.from(withParams), format: 'der', type: 'spki' });
-    } catch {
-      return null;
-    }
+    return null;
   }
 }
 

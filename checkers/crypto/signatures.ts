@@ -14,6 +14,7 @@ import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/sig
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
 import { diagnoseDigestInfo } from './digest-info.ts';
+import { inMemory, streamedDigests, type ContentSource, type SignedContent } from './content-source.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
 const FALLBACK_TRIES = 16;
@@ -29,13 +30,19 @@ export interface SignedCryptoInputs {
    * the MIME rules report: RFC 8551 3.5.3.1 says the signature is detached).
    */
   readonly signedPart?: Uint8Array;
+  /** Detached content too large to hold: read in chunks (checkers/crypto/content-source.ts). */
+  readonly contentSource?: ContentSource;
+  /** An attached eContent digested while the message was streamed (checkers/stream/). */
+  readonly streamed?: SignedContent;
 }
 
 /** Verifies every SignerInfo; returns, per SignerInfo, the certificate that verified it (or null). */
 export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inputs: SignedCryptoInputs): (CertInfo | null)[] {
   const certs = new CertIndex([...v.certificates.map((c) => encoding(ctx, c)), ...inputs.certs].map(certInfo).filter((c): c is CertInfo => c !== null));
-  const content = inputs.signedPart ?? v.eContent ?? inputs.content;
+  const oids = v.signerInfos.map((si) => si.digestAlgorithm.oid);
   const name = inputs.signedPart ? 'signed MIME part' : 'content';
+  const content: SignedContent | null = inputs.signedPart ? inMemory(inputs.signedPart) : inputs.streamed ?? (v.eContent ? inMemory(v.eContent)
+    : inputs.content ? inMemory(inputs.content) : inputs.contentSource ? streamedDigests(inputs.contentSource, oids) : null);
   return v.signerInfos.map((si) => verifySigner(ctx, si, content, certs, false, name));
 }
 
@@ -44,16 +51,17 @@ function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): Cert
 }
 
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */
-function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array | null, certs: CertIndex, counter: boolean, contentName = 'content'): CertInfo | null {
+function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedContent | null, certs: CertIndex, counter: boolean, contentName = 'content'): CertInfo | null {
   const w = where(si.at);
-  let toVerify: Uint8Array | null = content;
+  let toVerify: Uint8Array | null = content?.bytes ?? null;
   if (si.signedAttrs) {
     const md = si.signedAttrs.attrs.find((a) => a.type === OID.messageDigest)?.values[0];
     if (content === null) {
       ctx.unchecked('cmsi/crypto-unverifiable', 'no content to check message-digest against (detached signature: pass --content)', w);
     } else if (md) {
-      const got = digest(si.digestAlgorithm.oid, content);
-      if (!got) ctx.unchecked('cmsi/crypto-unverifiable', notADigest(si.digestAlgorithm.oid), where(si.digestAlgorithm.at));
+      const got = content.digest(si.digestAlgorithm.oid);
+      if (got === 'not-computed') ctx.unchecked('cmsi/crypto-unverifiable', `digest algorithm ${si.digestAlgorithm.oid} is not in digestAlgorithms, and the streamed content was digested only under those`, where(si.digestAlgorithm.at));
+      else if (!got) ctx.unchecked('cmsi/crypto-unverifiable', notADigest(si.digestAlgorithm.oid), where(si.digestAlgorithm.at));
       else {
         const same = bytesEqual(got, contentOf(ctx.bytes, md));
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
@@ -81,6 +89,10 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
     return null;
   }
   const key = publicKeyOf(cert, certs.all);
+  if (key && toVerify === null && content) {
+    ctx.unchecked('cmsi/crypto-unverifiable', `a signature without signed attributes over ${content.size} octets of streamed content is not verified (raise --stream-above to read it whole)`, w);
+    return null;
+  }
   if (!key || toVerify === null) {
     ctx.unchecked('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
     return null;
@@ -95,13 +107,13 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
   } else {
     ctx.check('cmsi/signature-valid', result,
       result ? 'signature verifies with the signer certificate' : 'signature does not verify with the signer certificate', where(si.signatureAt));
-    if (!result) explainBadSignature(ctx, si, key, toVerify, content);
+    if (!result) explainBadSignature(ctx, si, key, toVerify, content?.bytes ?? null);
     else ctx.check(si.signedAttrs ? SIGNED_ATTRS_RULE : CONTENT_RULE, true, si.signedAttrs ? 'signature is over the DER SET OF signed attributes' : 'signature is over the content', where(si.signatureAt));
   }
   for (const a of si.unsignedAttrs?.attrs.filter((x) => x.type === OID.countersignature) ?? []) {
     a.values.forEach((value, i) => {
       const cs = signerInfo(ctx, at(`${a.at.path}.values[${i}]`, value));
-      if (cs) verifySigner(ctx, cs, si.signature, certs, true);
+      if (cs) verifySigner(ctx, cs, inMemory(si.signature), certs, true);
     });
   }
   return result === true ? cert : null;

@@ -55,12 +55,26 @@ function roleOf(p: PlacedCert, signers: readonly X509Certificate[], pool: Certif
   return issues || isCa(p.cert) ? 'ca' : 'other';
 }
 
+/**
+ * The extension and profile checks of a certificate in a role: pure functions of the two, and the
+ * certificate objects come from the cache of checkers/x509/cache.ts, so a signer certificate seen
+ * in the previous message is not checked again (issue 9: a mail spool has one signer).
+ */
+const roleChecks = new WeakMap<X509Certificate, Map<CertRole, ReturnType<typeof extensionChecks>>>();
+
+function checksOf(c: X509Certificate, role: CertRole): ReturnType<typeof extensionChecks> {
+  let byRole = roleChecks.get(c);
+  if (!byRole) roleChecks.set(c, (byRole = new Map()));
+  let checks = byRole.get(role);
+  if (!checks) byRole.set(role, (checks = [...extensionChecks(c, role), ...smimeProfileChecks(c, role)]));
+  return checks;
+}
+
 /** Extension rules and the S/MIME profile on one certificate, once per message. */
 export function profile(ctx: CheckContext, p: PlacedCert, role: CertRole): void {
   if (!p.reported) reportProblems(ctx, p.place, p.problems);
   p.reported = true;
-  reportChecks(ctx, p.place, extensionChecks(p.cert, role));
-  reportChecks(ctx, p.place, smimeProfileChecks(p.cert, role));
+  reportChecks(ctx, p.place, checksOf(p.cert, role));
 }
 
 export function checkSignedDataCertificates(ctx: CheckContext, v: SignedDataView, pool: CertificatePool, inputs: CertificateInputs): void {

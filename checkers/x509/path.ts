@@ -31,6 +31,7 @@ import { bytesEqual } from './fields.ts';
 import { selfIssued } from './rules.ts';
 import { keyBits } from './smime-profile.ts';
 import { verifyIssuerSignature } from './verify.ts';
+import { issuerSignatureCached } from './cache.ts';
 
 const MAX_DEPTH = 8;
 const MAX_VERIFICATIONS = 64;
@@ -55,7 +56,7 @@ function signedBy(c: X509Certificate, issuer: X509Certificate, pool: Certificate
   const key = keyOf(issuer, pool);
   if (!key) return 'unsupported';
   if (budget.verifications++ >= MAX_VERIFICATIONS) return 'unsupported';
-  return verifyIssuerSignature(c.der, c.tbs, c.signatureAlgorithm, c.signatureValue, key);
+  return issuerSignatureCached(c.der, issuer.spki, () => verifyIssuerSignature(c.der, c.tbs, c.signatureAlgorithm, c.signatureValue, key));
 }
 
 const certWhere = (p: PlacedCert, field = 'tbsCertificate'): Where => placeWhere(p.place, field, 0, p.place.kind === 'message' ? p.cert.der.length : 0);

@@ -7,6 +7,7 @@
  * current profile only; under --profile v3 the context drops them.
  */
 import { createPublicKey } from 'node:crypto';
+import { publicKeyCached } from './cache.ts';
 import { OID } from '../../core/oids.ts';
 import type { X509Certificate } from './certificate.ts';
 import { decoded, extension, extKeyUsage, keyUsage, subjectAltName, syntaxProblem, type SubjectAltName } from './extensions.ts';
@@ -28,7 +29,8 @@ export function emailAddresses(c: X509Certificate): { san: readonly string[]; dn
 /** RSA modulus or DSA prime size in bits, from the key itself; null for other key types. */
 export function keyBits(c: X509Certificate): { type: string; bits: number } | null {
   try {
-    const k = createPublicKey({ key: Buffer.from(c.spki), format: 'der', type: 'spki' });
+    const k = publicKeyCached(c.spki, (spki) => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }));
+    if (!k) return null;
     const d = k.asymmetricKeyDetails;
     if ((k.asymmetricKeyType === 'rsa' || k.asymmetricKeyType === 'rsa-pss' || k.asymmetricKeyType === 'dsa') && d?.modulusLength) return { type: k.asymmetricKeyType, bits: d.modulusLength };
   } catch {

@@ -1,0 +1,191 @@
+/**
+ * Streaming for large messages (issue 9): an attached SignedData of 5,000 indefinite-length chunks
+ * as `openssl cms -sign -stream` writes it, and a detached signature over a content file, are
+ * checked without the content ever being in one buffer. The sources used here fail when a byte is
+ * read twice or more than a window at once, so a regression to "read it whole" fails the test;
+ * the streamed result must be the whole-message result, finding for finding, offsets included.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
+import { checkStreamed } from '../checkers/stream/check-stream.ts';
+import { walkSignedData } from '../checkers/stream/walk.ts';
+import type { MessageSource } from '../checkers/stream/message-source.ts';
+import type { ContentSource } from '../checkers/crypto/content-source.ts';
+import type { FileResult } from '../checkers/finding.ts';
+import { loadCatalog } from '../core/catalog.ts';
+import { cmsi } from './helpers/cmsi-cli.ts';
+import { CORPUS } from './helpers/corpus.ts';
+
+const CHUNKS = 5_000;
+const CHUNK = 4096; // what openssl cms -sign -stream writes per OCTET STRING segment
+const MAX_READ = 1 << 20;
+const CERT = join(CORPUS, 'keys/alice-rsa.cert.pem');
+const KEY = join(CORPUS, 'keys/alice-rsa.key.pem');
+
+let tmp: string;
+let contentPath: string;
+let attachedPath: string;
+let detachedPath: string;
+const catalog = loadCatalog();
+const options: CheckOptions = { catalog, profile: 'current', certs: [], content: null, at: { ms: Date.parse('2026-06-01T00:00:00Z'), source: 'at' } };
+
+function openssl(args: string[]): void {
+  const r = spawnSync('openssl', args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
+}
+
+/** A deterministic content of CHUNKS x CHUNK octets (no randomness: the same bytes every run). */
+function content(): Uint8Array {
+  const b = new Uint8Array(CHUNKS * CHUNK);
+  let x = 0x9e3779b9; // xorshift32, fixed seed: no chunk repeats another
+  for (let i = 0; i < b.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    b[i] = x & 0xff;
+  }
+  return b;
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'cmsi-stream-'));
+  contentPath = join(tmp, 'content.bin');
+  attachedPath = join(tmp, 'attached.ber');
+  detachedPath = join(tmp, 'detached.der');
+  writeFileSync(contentPath, content());
+  openssl(['cms', '-sign', '-stream', '-nodetach', '-binary', '-md', 'sha256', '-in', contentPath, '-outform', 'DER', '-out', attachedPath, '-signer', CERT, '-inkey', KEY]);
+  openssl(['cms', '-sign', '-binary', '-md', 'sha256', '-in', contentPath, '-outform', 'DER', '-out', detachedPath, '-signer', CERT, '-inkey', KEY]);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A message source over `bytes` that throws when a byte is read twice or more than MAX_READ at once. */
+function strictMessage(bytes: Uint8Array): MessageSource & { readonly stats: { reads: number; maxRead: number; readTo: number } } {
+  const stats = { reads: 0, maxRead: 0, readTo: 0 };
+  return {
+    size: bytes.length, stats,
+    read(buf, position) {
+      if (position < stats.readTo) throw new Error(`octet ${position} read twice`);
+      if (buf.length > MAX_READ) throw new Error(`a read of ${buf.length} octets: more than a window`);
+      const n = Math.min(buf.length, bytes.length - position);
+      buf.set(bytes.subarray(position, position + n));
+      stats.reads++;
+      stats.maxRead = Math.max(stats.maxRead, n);
+      stats.readTo = position + n;
+      return n;
+    },
+    close: () => undefined,
+  };
+}
+
+/** A content source that throws when read a second time, and hands out chunks smaller than the whole. */
+function onceContent(bytes: Uint8Array, chunk = 64 * 1024): ContentSource & { readonly stats: { reads: number; maxChunk: number } } {
+  const stats = { reads: 0, maxChunk: 0 };
+  return {
+    size: bytes.length, label: 'test content', stats,
+    read(sink) {
+      if (stats.reads++) throw new Error('content read twice');
+      for (let at = 0; at < bytes.length; at += chunk) {
+        const c = Uint8Array.from(bytes.subarray(at, at + chunk)); // a copy: the sink cannot keep a view of the whole
+        stats.maxChunk = Math.max(stats.maxChunk, c.length);
+        sink(c);
+      }
+    },
+  };
+}
+
+const key = (r: FileResult) => r.findings.map((f) => `${f.rule} ${f.status} ${f.offset}+${f.length} ${f.message}`).sort();
+
+describe('attached BER, 5,000 indefinite-length chunks', () => {
+  it('is checked by the streaming path, each octet read once, with the whole-message result', () => {
+    const bytes = new Uint8Array(readFileSync(attachedPath));
+    const source = strictMessage(bytes);
+    const s = checkStreamed('m', source, options);
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.segments).toBe(CHUNKS);
+    expect(source.stats.readTo).toBe(bytes.length);
+    expect(source.stats.maxRead).toBeLessThanOrEqual(MAX_READ);
+    expect(s.result.verdict).toBe('valid');
+    expect(s.result.findings.some((f) => f.rule === 'rfc5652/5.6/message-digest-attribute-matches' && f.status === 'pass')).toBe(true);
+    const whole = checkBytes('m', bytes, options);
+    expect(whole.verdict).toBe('valid');
+    expect(key(s.result)).toEqual(key(whole));
+  });
+
+  it('keeps only the structure: the skeleton is a few kilobytes, the eContent an empty constructed OCTET STRING', () => {
+    const bytes = new Uint8Array(readFileSync(attachedPath));
+    const w = walkSignedData(strictMessage(bytes), { maxDepth: 64 });
+    expect(w.ok).toBe(true);
+    if (!w.ok) return;
+    expect(w.walked.contentSize).toBe(CHUNKS * CHUNK);
+    expect(w.walked.skeleton.length).toBeLessThan(8 * 1024);
+    expect(Buffer.from(w.walked.skeleton).includes(Buffer.from([0x24, 0x80, 0x04, 0x00, 0x00, 0x00]))).toBe(true);
+  });
+
+  it('a changed octet in the last chunk makes the streamed check invalid (message-digest), as the whole check', () => {
+    const bytes = new Uint8Array(readFileSync(attachedPath));
+    // Where the last chunk's octets are in the message, found by their value.
+    const last = Buffer.from(bytes).indexOf(Buffer.from(content().subarray((CHUNKS - 1) * CHUNK, (CHUNKS - 1) * CHUNK + 256)));
+    expect(last).toBeGreaterThan((CHUNKS - 1) * CHUNK);
+    const tampered = Uint8Array.from(bytes);
+    tampered[last + 100]! ^= 0x01;
+    const s = checkStreamed('m', strictMessage(tampered), options);
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.result.verdict).toBe('invalid');
+    expect(s.result.findings.some((f) => f.rule === 'rfc5652/5.6/message-digest-attribute-matches' && f.status === 'fail')).toBe(true);
+    expect(checkBytes('m', tampered, options).verdict).toBe('invalid');
+  });
+
+  it('a node bound the whole-message reader hits is the limit outcome, while the stream checks it', () => {
+    const bytes = new Uint8Array(readFileSync(attachedPath));
+    const whole = checkBytes('m', bytes, { ...options, maxNodes: 1000 });
+    expect(whole.verdict).toBe('unchecked');
+    expect(whole.limit).toMatchObject({ limit: 'nodes', value: 1000, flag: '--max-nodes' });
+    const s = checkStreamed('m', strictMessage(bytes), { ...options, maxNodes: 1000 });
+    expect(s.ok && s.result.verdict).toBe('valid');
+  });
+
+  it('cmsi check streams it above --stream-above and prints the same JSON as reading it whole', () => {
+    const streamed = cmsi(['check', attachedPath, '--stream-above', '0', '--format', 'json', '--at', '2026-06-01']);
+    const whole = cmsi(['check', attachedPath, '--format', 'json', '--at', '2026-06-01']);
+    expect(streamed.code, streamed.stderr).toBe(0);
+    expect(streamed.stdout).toBe(whole.stdout);
+    // Proof that the first run streamed: under a node bound the message's chunks exceed, the
+    // whole read is the limit outcome (exit 3) and the stream is not.
+    expect(cmsi(['check', attachedPath, '--max-nodes', '1000', '--at', '2026-06-01']).code).toBe(3);
+    expect(cmsi(['check', attachedPath, '--max-nodes', '1000', '--stream-above', '0', '--at', '2026-06-01']).code).toBe(0);
+  });
+});
+
+describe('detached signature over a content file', () => {
+  it('is checked from a content source read once, in chunks, never whole', () => {
+    const sig = new Uint8Array(readFileSync(detachedPath));
+    const source = onceContent(new Uint8Array(readFileSync(contentPath)));
+    const r = checkBytes('d', sig, { ...options, contentSource: source });
+    expect(r.verdict).toBe('valid');
+    expect(source.stats.reads).toBe(1);
+    expect(source.stats.maxChunk).toBeLessThan(source.size);
+    expect(r.findings.some((f) => f.rule === 'rfc5652/5.6/message-digest-attribute-matches' && f.status === 'pass')).toBe(true);
+  });
+
+  it('other content gives invalid through the same path', () => {
+    const sig = new Uint8Array(readFileSync(detachedPath));
+    const other = Uint8Array.from(readFileSync(contentPath));
+    other[other.length - 1]! ^= 0x80;
+    const r = checkBytes('d', sig, { ...options, contentSource: onceContent(other) });
+    expect(r.verdict).toBe('invalid');
+    expect(r.findings.some((f) => f.rule === 'rfc5652/5.6/message-digest-attribute-matches' && f.status === 'fail')).toBe(true);
+  });
+
+  it('cmsi check --content above --stream-above gives the same verdict and findings as reading it', () => {
+    const streamed = cmsi(['check', detachedPath, '--content', contentPath, '--stream-above', '0', '--format', 'json', '--at', '2026-06-01']);
+    const whole = cmsi(['check', detachedPath, '--content', contentPath, '--format', 'json', '--at', '2026-06-01']);
+    expect(streamed.code, streamed.stderr).toBe(0);
+    expect(streamed.stdout).toBe(whole.stdout);
+  });
+});

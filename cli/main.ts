@@ -11,6 +11,7 @@ import { corpusCommand, CORPUS_HELP } from './corpus.ts';
 import { interopCommand, INTEROP_HELP } from './interop.ts';
 import { reportCommand, REPORT_HELP } from './report.ts';
 import { INSPECT_HELP } from './inspect-help.ts';
+import { FUZZ_HELP } from './fuzz-help.ts';
 import { submitCommand, SUBMIT_HELP } from './submit.ts';
 import { diffCommand, DIFF_HELP } from './diff.ts';
 import { errorExit, guardStdio, versionText } from './io.ts';
@@ -30,6 +31,7 @@ commands:
   report     render interop results: matrices, unexpected outcomes, Draft Standard readiness
   diff       what changed between two results directories (exit 1 when something got worse)
   submit     add an implementation's submission (its consume results, its messages) to the results
+  fuzz       mutate corpus samples into the stacks and the checker; shrunk, replayable findings
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options; "cmsi --version" for the version. Where a
@@ -54,7 +56,9 @@ ${REPORT_HELP}
 
 ${SUBMIT_HELP}
 
-${DIFF_HELP}`;
+${DIFF_HELP}
+
+${FUZZ_HELP}`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   generate: generateCommand,
@@ -68,6 +72,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   report: reportCommand,
   submit: submitCommand,
   diff: diffCommand,
+  fuzz: (argv) => import('./fuzz.ts').then((m) => m.fuzzCommand(argv)),
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

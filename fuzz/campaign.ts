@@ -35,6 +35,8 @@ export interface FuzzOptions {
   readonly timeoutMs?: number;
   readonly outDir?: string;
   readonly onProgress?: (p: Progress) => void;
+  /** Aborting stops the campaign: no more runs, and each finding keeps the first input that showed it. */
+  readonly signal?: AbortSignal;
 }
 
 export interface StackStats { execs: number; ms: number }
@@ -54,6 +56,7 @@ export interface FuzzResult {
   readonly stacks: ReadonlyMap<string, StackStats>;
   /** Stacks that accepted no base: nothing of theirs was fuzzed. */
   readonly idle: readonly string[];
+  readonly interrupted: boolean;
 }
 
 interface Execution {
@@ -108,7 +111,7 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
   try {
     await fc.check(fc.asyncProperty(arb, async (input) => {
       run++;
-      if (run % shard.count !== shard.index) return true;
+      if (run % shard.count !== shard.index || o.signal?.aborted) return true;
       executed++;
       const e = await execute(input);
       for (const ob of e.observations) {
@@ -128,7 +131,7 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
     }
     if (o.outDir) writeFindingsFile(o.outDir, findings);
     const idle = o.adapters.map((a) => a.adapter.name).filter((n) => !takers.some((t) => t.some((a) => a.name === n)));
-    return { findings, runs: run + 1, executed, stacks: stats, idle };
+    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false };
   } finally {
     await checker.close();
   }
@@ -140,7 +143,8 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
     let best: { input: FuzzInput; e: Execution; ob: Observation } | null = null;
     let budget = o.shrinkBudget ?? 300;
     const r = await fc.check(fc.asyncProperty(arb, async (input) => {
-      if (budget-- <= 0) return true;
+      // The first evaluation replays the run that found it; the budget bounds the rest.
+      if (best && (budget-- <= 0 || o.signal?.aborted)) return true;
       const e = await execute(input, only);
       if (best && e.bytes.length > best.e.bytes.length) return true;
       const ob = e.observations.find((x) => observationKey(x) === key);

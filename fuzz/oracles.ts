@@ -39,9 +39,9 @@ const HARD_LAYERS = new Set(['encoding', 'structure', 'crypto']);
  * The class of an error message: its first clause without numbers, offsets, hex and quoted parts,
  * so the same failure on different bytes is one class.
  */
-export function errorClass(error: string): string {
-  const first = error.split(/\n| \| /)[0] ?? '';
-  return first.replace(/"[^"]*"|'[^']*'/g, '_').replace(/0x[0-9a-f]+|[0-9a-f]{8,}|\d+/gi, 'N').replace(/\s+/g, ' ').trim().slice(0, 80) || 'no message';
+export function errorClass(error: string, whole = false): string {
+  const first = whole ? error : (error.split(/\n| \| /)[0] ?? '');
+  return first.replace(/"[^"]*"|'[^']*'/g, '_').replace(/0x[0-9a-f]+|[0-9a-f]{8,}|\d+/gi, 'N').replace(/\s+/g, ' ').trim().slice(0, whole ? 240 : 80) || 'no message';
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -124,6 +124,15 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
   const corpusDir = resolve(values.corpus!);
   const out = values.out!;
   const timeoutMs = integer('timeout', values.timeout!, 100, 600_000);
+  // Every option is checked before a stack is started (Bouncy Castle's probe starts a JVM).
+  const jobs = integer('jobs', values.jobs!, 1, 64);
+  const seed = integer('seed', values.seed!, -(2 ** 31), 2 ** 31 - 1);
+  const timeMs = values.time ? parseDuration(values.time) : undefined;
+  const runs = values.runs ? integer('runs', values.runs, 1, 1e9) : timeMs ? 1e9 : 1000;
+  const shard = values.shard ? parseShard(values.shard) : undefined;
+  const shrinkBudget = integer('shrink', values.shrink!, 1, 1e6);
+  if (values.replay && !existsSync(values.replay)) throw new UsageError(`${values.replay} does not exist`);
+  if (!existsSync(join(corpusDir, 'manifest.yaml'))) throw new UsageError(`${join(corpusDir, 'manifest.yaml')} does not exist (--corpus DIR)`);
 
   if (values.promote) {
     const file = join(out, FINDINGS_FILE);
@@ -143,7 +152,6 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
   const close = () => Promise.all(stacks.map((s) => s.adapter.close().catch(() => undefined)));
   try {
     if (values.replay) {
-      if (!existsSync(values.replay)) throw new UsageError(`${values.replay} does not exist`);
       const outcomes = await replayFindings(values.replay, corpusDir, stacks.map((s) => s.adapter), timeoutMs);
       for (const o of outcomes) console.log(o.replayed ? `replayed      ${o.id}: ${o.detail}` : `NOT replayed  ${o.id}: ${o.why}`);
       return outcomes.every((o) => o.replayed) ? 0 : 1;
@@ -152,16 +160,12 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
       console.log(oracleTableMarkdown(await oracleTable(loadCorpus(corpusDir, ['-']), stacks.map((s) => s.adapter), timeoutMs)));
       return 0;
     }
-    const jobs = integer('jobs', values.jobs!, 1, 64);
-    if (jobs > 1 && !values.shard) return await runJobs(argv, jobs, out);
-    const seed = integer('seed', values.seed!, -(2 ** 31), 2 ** 31 - 1);
-    const timeMs = values.time ? parseDuration(values.time) : undefined;
-    const runs = values.runs ? integer('runs', values.runs, 1, 1e9) : timeMs ? 1e9 : 1000;
+    if (jobs > 1 && !shard) return await runJobs(argv, jobs, out);
     const printer = progressPrinter();
     const { value: r, signal } = await withInterruption('cmsi fuzz', (abort) => runCampaign({
-      corpusDir, adapters: stacks, seed, runs, ...(timeMs ? { timeMs } : {}), ...(values.shard ? { shard: parseShard(values.shard) } : {}),
+      corpusDir, adapters: stacks, seed, runs, ...(timeMs ? { timeMs } : {}), ...(shard ? { shard } : {}),
       ...(values.bases ? { bases: values.bases.split(',').map((b) => b.trim()).filter(Boolean) } : {}),
-      shrinkBudget: integer('shrink', values.shrink!, 1, 1e6), timeoutMs, outDir: out, onProgress: printer.update, signal: abort,
+      shrinkBudget, timeoutMs, outDir: out, onProgress: printer.update, signal: abort,
     }));
     printer.end();
     console.log(`${r.runs} runs, ${r.executed} executed by this process; per stack: ${[...r.stacks].map(([n, s]) => `${n} ${s.execs} executions, ${rate(s).toFixed(1)}/s`).join('; ')}`);

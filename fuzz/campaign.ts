@@ -87,10 +87,15 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
   const checker = new CheckerClient(o.corpusDir);
   const donors = { donors: corpus.bases.map((b) => b.bytes) };
 
-  async function execute(input: FuzzInput, only?: ReadonlySet<string>): Promise<Execution> {
+  const mutate = (input: FuzzInput): Uint8Array => {
     const base = corpus.bases[input.base]!;
-    const bytes = applySteps(base.bytes, input.steps, donors, input.resign ? base.resign : undefined);
-    const answer = await checker.check(base.sample.id, bytes);
+    return applySteps(base.bytes, input.steps, donors, input.resign ? base.resign : undefined);
+  };
+
+  async function execute(input: FuzzInput, only?: ReadonlySet<string>, bytes = mutate(input)): Promise<Execution> {
+    const base = corpus.bases[input.base]!;
+    // The checker works in its own process while the stacks run.
+    const checked = checker.check(base.sample.id, bytes);
     const runs: StackRun[] = [];
     for (const a of takers[input.base]!) {
       if (only && !only.has(a.name)) continue;
@@ -101,6 +106,7 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
       s.ms += performance.now() - start;
       runs.push({ stack: a.name, verdict });
     }
+    const answer = await checked;
     return { bytes, checker: answer, runs, observations: observe(answer, runs) };
   }
 
@@ -142,14 +148,23 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
     const only = d.observation.oracle === 'differential' ? undefined : new Set([d.observation.stack]);
     let best: { input: FuzzInput; e: Execution; ob: Observation } | null = null;
     let budget = o.shrinkBudget ?? 300;
+    // Candidates that make the same octets are judged once (smaller numbers often pick the same node).
+    const judged = new Map<string, { e: Execution; ob: Observation | undefined }>();
     const r = await fc.check(fc.asyncProperty(arb, async (input) => {
-      // The first evaluation replays the run that found it; the budget bounds the rest.
-      if (best && (budget-- <= 0 || o.signal?.aborted)) return true;
-      const e = await execute(input, only);
-      if (best && e.bytes.length > best.e.bytes.length) return true;
-      const ob = e.observations.find((x) => observationKey(x) === key);
-      if (!ob) return true;
-      best = { input, e, ob };
+      const bytes = mutate(input);
+      // Never a larger message: such a candidate is refused without running anything.
+      if (best && bytes.length > best.e.bytes.length) return true;
+      const h = createHash('sha256').update(bytes).digest('hex');
+      let j = judged.get(h);
+      if (!j) {
+        // The first evaluation replays the run that found it; the budget bounds the rest.
+        if (best && (budget-- <= 0 || o.signal?.aborted)) return true;
+        const e = await execute(input, only, bytes);
+        j = { e, ob: e.observations.find((x) => observationKey(x) === key) };
+        judged.set(h, j);
+      }
+      if (!j.ob) return true;
+      best = { input, e: j.e, ob: j.ob };
       return false;
     }), { seed: o.seed, path: String(d.run) });
     const b = best as { input: FuzzInput; e: Execution; ob: Observation } | null;

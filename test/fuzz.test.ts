@@ -50,7 +50,7 @@ beforeAll(async () => {
     expect(p.installed, `${a.name} must be installed (bash scripts/setup-stacks.sh): ${p.installed ? '' : p.reason}`).toBe(true);
     if (p.installed) stacks.push({ adapter: a, version: p.version });
   }
-  result = await runCampaign({ corpusDir: CORPUS, adapters: stacks, seed: 1, runs: 200, bases: BASES, shrinkBudget: 40, outDir: out, timeoutMs: 20_000 });
+  result = await runCampaign({ corpusDir: CORPUS, adapters: stacks, seed: 6, runs: 120, bases: BASES, shrinkBudget: 30, outDir: out, timeoutMs: 20_000 });
 }, 600_000);
 
 afterAll(async () => {

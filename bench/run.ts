@@ -11,7 +11,9 @@
  *  3. one large detached signature made here: 64 MiB of content signed by alice-rsa with
  *     `openssl cms -sign -binary -md sha256`: both tools, and the ratio;
  *  4. then bench/interop.ts: consume throughput of every installed stack adapter on the corpus, and
- *     persistent process vs one process per message for Bouncy Castle and python-cryptography.
+ *     persistent process vs one process per message for Bouncy Castle and python-cryptography;
+ *  5. then bench/fuzz.ts: cmsi fuzz executions per second per stack, Bouncy Castle's persistent
+ *     JVM against one JVM per message in the same campaign.
  *
  * No assertions: a table, then one JSON line (prefix "BENCH ") for machines, then the interop
  * tables and their line (prefix "BENCH_INTEROP "). Ratios > 1 mean the checker is faster. Set
@@ -28,6 +30,7 @@ import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
 import { benchInterop } from './interop.ts';
+import { benchFuzz } from './fuzz.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CORPUS = join(ROOT, 'corpus');
@@ -206,3 +209,6 @@ try {
 
 // 4. The stacks: consume throughput per adapter, persistent process vs one per message.
 await benchInterop();
+
+// 5. Fuzzing: executions per second per stack.
+await benchFuzz();

@@ -12,12 +12,12 @@ set an INTEGER, lengthen a length, splice in a node of another sample, append tr
 truncate), half of them signed again afterwards so that only the defect is wrong.
 
 Oracles, per stack (a finding is one stack, oracle, checker layer and rule):
-  accepts-invalid  accepts what the checker calls invalid at a MUST-level encoding, structure or
-                   crypto finding
-  differential     accepts what the checker rejects at another layer; rejects what the checker
-                   and another stack accept; accepts where others reject and the checker cannot decide
-  wrong-content    accepts a valid message but returns other content than it carries
-  crash / hang     the stack died on a signal / did not answer within --timeout
+    accepts-invalid  accepts what the checker calls invalid at a MUST-level encoding, structure or
+                     crypto finding
+    differential     accepts what the checker rejects at another layer; rejects what the checker
+                     and another stack accept; accepts where others reject and the checker cannot decide
+    wrong-content    accepts a valid message but returns other content than it carries
+    crash / hang     the stack died on a signal / did not answer within --timeout
 Every finding is shrunk (fewer steps, smaller numbers, never a larger message) and replays from
 its {seed, path}. --oracle-table instead runs the decrypt-side error table: for every stack that
 decrypts, what it says on a PKCS #1 v1.5 padding error, a CBC padding error, a GCM tag error and

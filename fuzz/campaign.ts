@@ -57,6 +57,8 @@ export interface FuzzResult {
   /** Stacks that accepted no base: nothing of theirs was fuzzed. */
   readonly idle: readonly string[];
   readonly interrupted: boolean;
+  /** Mutants on which the checker itself failed (died, timed out): bugs of ours, with an example. */
+  readonly checkerErrors: { readonly count: number; readonly first: string | null };
 }
 
 interface Execution {
@@ -113,6 +115,7 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
   const arb = fuzzInput(corpus.bases.length, maxSteps);
   let run = -1;
   let executed = 0;
+  const checkerErrors = { count: 0, first: null as string | null };
   const shard = o.shard ?? { index: 0, count: 1 };
   try {
     await fc.check(fc.asyncProperty(arb, async (input) => {
@@ -120,6 +123,10 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
       if (run % shard.count !== shard.index || o.signal?.aborted) return true;
       executed++;
       const e = await execute(input);
+      if (!e.checker.ok) {
+        checkerErrors.count++;
+        checkerErrors.first ??= `run ${run} (seed ${o.seed}, path ${run}): ${e.checker.error}`;
+      }
       for (const ob of e.observations) {
         const key = observationKey(ob);
         if (keys.has(key)) continue;
@@ -137,7 +144,7 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
     }
     if (o.outDir) writeFindingsFile(o.outDir, findings);
     const idle = o.adapters.map((a) => a.adapter.name).filter((n) => !takers.some((t) => t.some((a) => a.name === n)));
-    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false };
+    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false, checkerErrors };
   } finally {
     await checker.close();
   }

@@ -18,6 +18,7 @@ import { ALL_ADAPTERS } from '../adapters/registry.ts';
 import { runCampaign, type FuzzResult } from '../fuzz/campaign.ts';
 import { oracleTable } from '../fuzz/decrypt-oracle.ts';
 import { FINDINGS_FILE, readFindings, type FindingRecord } from '../fuzz/findings.ts';
+import { promoteFinding } from '../fuzz/promote.ts';
 import { replayFindings } from '../fuzz/replay.ts';
 import { loadCorpus } from '../fuzz/targets.ts';
 import { child, decode, oidOf } from './helpers/asn1.ts';
@@ -66,6 +67,7 @@ describe('cmsi fuzz: a seeded campaign against OpenSSL, NSS, GnuTLS, Bouncy Cast
     const lines = readFindings(join(out, FINDINGS_FILE)).findings;
     expect(lines.map((f) => f.id)).toEqual(result.findings.map((f) => f.id));
     expect(new Set(lines.map((f) => `${f.stack}|${f.oracle}|${f.layer}|${f.rule}`)).size, 'deduplicated by stack, oracle, layer, rule').toBe(lines.length);
+    expect(result.checkerErrors.count, `the checker must judge every mutant: ${result.checkerErrors.first}`).toBe(0);
   });
 
   it('rediscovers that OpenSSL accepts data after the ContentInfo (RFC 5652 3)', () => {
@@ -108,6 +110,16 @@ describe('cmsi fuzz: a seeded campaign against OpenSSL, NSS, GnuTLS, Bouncy Cast
     expect(outcomes).toHaveLength(result.findings.length);
     for (const o of outcomes) expect(o.replayed, o.replayed ? o.id : `${o.id}: ${o.why}`).toBe(true);
   }, 300_000);
+
+  it('promotes a finding to an invalid-corpus case skeleton with its base, catalog ids and flag', () => {
+    const f = result.findings.find((x) => x.stack === 'openssl' && x.rule === 'rfc5652/3/content-info-outer-type')!;
+    const text = readFileSync(promoteFinding(f, out), 'utf8');
+    expect(text).toContain(`id: 'invalid/fuzz/${f.id}'`);
+    expect(text).toContain(`base: '${f.base}'`);
+    expect(text).toContain(`requirements: ["rfc5652/3/content-info-outer-type"]`);
+    expect(text).toContain(`flag: 'TrailingData'`);
+    expect(text).toContain(JSON.stringify(f.steps));
+  });
 
   it('gives the same findings for the same seed', async () => {
     const openssl = stacks.filter((s) => s.adapter.name === 'openssl');

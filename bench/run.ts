@@ -11,7 +11,9 @@
  *  3. one large detached signature made here: 64 MiB of content signed by alice-rsa with
  *     `openssl cms -sign -binary -md sha256`: both tools, and the ratio;
  *  4. then bench/interop.ts: consume throughput of every installed stack adapter on the corpus, and
- *     persistent process vs one process per message for Bouncy Castle and python-cryptography.
+ *     persistent process vs one process per message for Bouncy Castle and python-cryptography;
+ *  5. then bench/fuzz.ts: cmsi fuzz executions per second per stack, Bouncy Castle's persistent
+ *     JVM against one JVM per message in the same campaign.
  *
  *  0. first, bench/speed.ts: issue 9's B1-B4 (start, line-rate throughput, 1 GiB in flat memory, pkijs);
  *
@@ -31,6 +33,7 @@ import { loadCatalog } from '../core/catalog.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
 import { benchInterop } from './interop.ts';
 import { benchSpeed } from './speed.ts';
+import { benchFuzz } from './fuzz.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CORPUS = join(ROOT, 'corpus');
@@ -213,3 +216,6 @@ try {
 
 // 4. The stacks: consume throughput per adapter, persistent process vs one per message.
 await benchInterop();
+
+// 5. Fuzzing: executions per second per stack.
+await benchFuzz();

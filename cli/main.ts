@@ -21,6 +21,7 @@ commands:
   report     render interop results: matrices, unexpected outcomes, Draft Standard readiness
   diff       what changed between two results directories (exit 1 when something got worse)
   submit     add an implementation's submission (its consume results, its messages) to the results
+  fuzz       mutate corpus samples into the stacks and the checker; shrunk, replayable findings
   help CMD   explain one command
 
 Run "cmsi CMD --help" for a command's options; "cmsi --version" for the version. Where a
@@ -33,11 +34,12 @@ error, 3 (check) nothing failed but something could not be checked, 4 internal e
  * like a native tool).
  */
 async function helpText(): Promise<string> {
-  const [g, r, c, cf, i, ru, co, int, rep, sub, d] = await Promise.all([
+  const [g, r, c, cf, i, ru, co, int, rep, sub, d, fz] = await Promise.all([
     import('./generate.ts'), import('./run.ts'), import('./check.ts'), import('./conformance.ts'), import('./inspect-help.ts'), import('./rules.ts'),
     import('./corpus.ts'), import('./interop.ts'), import('./report.ts'), import('./submit.ts'), import('./diff.ts'),
+    import('./fuzz-help.ts'),
   ]);
-  return [OVERVIEW, g.GENERATE_HELP, r.RUN_HELP, c.CHECK_HELP, cf.CONFORMANCE_HELP, i.INSPECT_HELP, ru.RULES_HELP, co.CORPUS_HELP, int.INTEROP_HELP, rep.REPORT_HELP, sub.SUBMIT_HELP, d.DIFF_HELP].join('\n\n');
+  return [OVERVIEW, g.GENERATE_HELP, r.RUN_HELP, c.CHECK_HELP, cf.CONFORMANCE_HELP, i.INSPECT_HELP, ru.RULES_HELP, co.CORPUS_HELP, int.INTEROP_HELP, rep.REPORT_HELP, sub.SUBMIT_HELP, d.DIFF_HELP, fz.FUZZ_HELP].join('\n\n');
 }
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
@@ -53,6 +55,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   report: (argv) => import('./report.ts').then((m) => m.reportCommand(argv)),
   submit: (argv) => import('./submit.ts').then((m) => m.submitCommand(argv)),
   diff: (argv) => import('./diff.ts').then((m) => m.diffCommand(argv)),
+  fuzz: (argv) => import('./fuzz.ts').then((m) => m.fuzzCommand(argv)),
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -157,6 +157,13 @@ const CASES: readonly Case[] = [
   { args: ['conformance', emptyDir, '--expectations', goodTable, '--ca', aFile], says: aFile },
   { args: ['conformance', tmp, '--expectations', goodTable, '--min-agreement', '120'], says: /--min-agreement/ },
   { args: ['diff', tmp, tmp, '--format', 'xml'], says: /--format/ },
+  // fuzz
+  { args: ['fuzz', '--stacks', 'no-such-stack'], says: 'no-such-stack' },
+  { args: ['fuzz', '--shard', '3/2'], says: /--shard/ },
+  { args: ['fuzz', '--time', '5x'], says: /--time/ },
+  { args: ['fuzz', '--runs', '10', '--time', '1m'], says: /--runs or --time/ },
+  { args: ['fuzz', '--replay', MISSING], says: MISSING },
+  { args: ['fuzz', '--promote', 'nope', '--out', join(tmp, 'no-fuzz')], says: join(tmp, 'no-fuzz') },
   // the dispatcher
   { args: ['frobnicate'], says: 'frobnicate' },
   { args: ['help', 'frobnicate'], says: 'frobnicate' },

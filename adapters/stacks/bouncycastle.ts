@@ -74,36 +74,59 @@ export type Outcome = { readonly kind: 'answer'; readonly answer: Answer } | { r
 // ---------------------------------------------------------------------------------------------
 // compiling CmsiBc.java once per source version
 
-let compiled: { dir: string } | { error: string } | null = null;
+/**
+ * Where the JVM and javac come from: the host's Debian packages, or another generation's
+ * (./bouncycastle-sid.ts runs them inside the Debian unstable root). Jar paths are as the
+ * programs see them; `hostPath` maps one to the host's file system for existence checks.
+ */
+export interface JavaRuntime {
+  readonly id: string;
+  readonly jars: readonly string[];
+  readonly hostPath: (path: string) => string;
+  readonly command: (cmd: 'java' | 'javac', args: readonly string[]) => [string, string[]];
+}
+
+export const HOST_JAVA: JavaRuntime = { id: 'host', jars: JARS, hostPath: (p) => p, command: (cmd, args) => [cmd, [...args]] };
+
+const compiledBy = new Map<string, { dir: string } | { error: string }>();
 
 function cacheBase(): string {
   const nm = join(REPO, 'node_modules');
   return existsSync(nm) ? join(nm, '.cache', 'cmsi-bc') : join(tmpdir(), 'cmsi-bc');
 }
 
-function compile(): { dir: string } | { error: string } {
-  if (compiled) return compiled;
-  for (const jar of JARS) if (!existsSync(jar)) return (compiled = { error: `${jar} missing (apt-get install libbcprov-java libbcpkix-java libbcutil-java)` });
+function compile(rt: JavaRuntime): { dir: string } | { error: string } {
+  const done = compiledBy.get(rt.id);
+  if (done) return done;
+  const result = compileFresh(rt);
+  compiledBy.set(rt.id, result);
+  return result;
+}
+
+function compileFresh(rt: JavaRuntime): { dir: string } | { error: string } {
+  const JARS = rt.jars;
+  for (const jar of JARS) if (!existsSync(rt.hostPath(jar))) return ({ error: `${jar} missing (apt-get install libbcprov-java libbcpkix-java libbcutil-java)` });
   const source = readFileSync(SOURCE);
-  const hash = createHash('sha256').update(source).update(JARS.join(':')).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(source).update(rt.id).update(JARS.join(':')).digest('hex').slice(0, 16);
   const base = cacheBase();
   const dir = join(base, hash);
-  if (existsSync(join(dir, 'CmsiBc.class'))) return (compiled = { dir });
+  if (existsSync(join(dir, 'CmsiBc.class'))) return ({ dir });
   mkdirSync(base, { recursive: true });
   // Build in a private folder, then rename: concurrent test workers never see half a build.
   const build = mkdtempSync(join(base, 'build-'));
-  const r = runProgram('javac', ['-nowarn', '-Xlint:-path', '-encoding', 'UTF-8', '-cp', JARS.join(':'), '-d', build, SOURCE], { timeoutMs: 180_000 });
+  const [javac, javacArgs] = rt.command('javac', ['-nowarn', '-Xlint:-path', '-encoding', 'UTF-8', '-cp', JARS.join(':'), '-d', build, SOURCE]);
+  const r = runProgram(javac, javacArgs, { timeoutMs: 180_000 });
   if (r.kind !== 'exit' || r.code !== 0) {
     rmSync(build, { recursive: true, force: true });
     const why = r.kind === 'exit' ? r.stderr.trim().split('\n').slice(0, 5).join(' | ') : r.kind === 'spawn-error' ? r.message : r.kind;
-    return (compiled = { error: `javac failed: ${why}` });
+    return ({ error: `javac failed: ${why}` });
   }
   try {
     renameSync(build, dir);
   } catch {
     rmSync(build, { recursive: true, force: true }); // another worker won the race
   }
-  return (compiled = existsSync(join(dir, 'CmsiBc.class')) ? { dir } : { error: 'compiled class missing' });
+  return (existsSync(join(dir, 'CmsiBc.class')) ? { dir } : { error: 'compiled class missing' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +134,7 @@ function compile(): { dir: string } | { error: string } {
 
 class BcProcess {
   /** `onSpawn` hears the process id of every JVM this object starts (tests, bench). */
-  constructor(private readonly onSpawn?: (pid: number) => void) {}
+  constructor(private readonly onSpawn?: (pid: number) => void, private readonly runtime: JavaRuntime = HOST_JAVA) {}
 
   private child: ChildProcessWithoutNullStreams | null = null;
   private buffer = '';
@@ -128,11 +151,12 @@ class BcProcess {
   }
 
   private start(): string | null {
-    const c = compile();
+    const c = compile(this.runtime);
     if ('error' in c) return c.error;
     // Own session: a terminal's Ctrl-C reaches cmsi, which ends the JVM (adapters/cleanup.ts).
     // -XX:-UsePerfData: no /tmp/hsperfdata_<user>/<pid> file, which a killed JVM leaves behind.
-    const child = spawn('java', ['-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xss8m', '-cp', [c.dir, ...JARS].join(':'), 'CmsiBc'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const [java, javaArgs] = this.runtime.command('java', ['-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xss8m', '-cp', [c.dir, ...this.runtime.jars].join(':'), 'CmsiBc']);
+    const child = spawn(java, javaArgs, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const release = onCleanup(`Bouncy Castle JVM (pid ${child.pid})`, () => child.kill('SIGKILL'));
     this.child = child;
     if (child.pid !== undefined) this.onSpawn?.(child.pid);
@@ -313,12 +337,31 @@ export function createBouncyCastleAdapter(options: BouncyCastleAdapterOptions = 
   return makeAdapter(persistentJvm(own), () => own.close());
 }
 
-function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>): Adapter {
+/** One generation of Bouncy Castle: its name, JVM and what it is known not to support. */
+export interface BcGeneration {
+  readonly name: string;
+  readonly runtime: JavaRuntime;
+  readonly unsupported: Readonly<Record<string, string>>;
+  readonly noAlgorithm: Partial<Record<Algorithm, string>>;
+}
+
+const HOST_BC: BcGeneration = { name: 'bouncycastle', runtime: HOST_JAVA, unsupported: BC_UNSUPPORTED, noAlgorithm: BC_NO_ALGORITHM };
+
+/** A persistent adapter for another generation (./bouncycastle-sid.ts). */
+export function createBcGenerationAdapter(g: BcGeneration): Adapter {
+  const own = new BcProcess(undefined, g.runtime);
+  return makeAdapter(persistentJvm(own), () => own.close(), g);
+}
+
+function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>, g: BcGeneration = HOST_BC): Adapter {
+  const BC_UNSUPPORTED = g.unsupported;
+  const BC_NO_ALGORITHM = g.noAlgorithm;
   return {
-    name: 'bouncycastle',
+    name: g.name,
     lineage: 'bouncycastle',
     async probe() {
-      const java = runProgram('java', ['-version']);
+      const [javaCmd, javaArgs] = g.runtime.command('java', ['-version']);
+      const java = runProgram(javaCmd, javaArgs);
       if (java.kind !== 'exit' || java.code !== 0) return { installed: false, reason: 'java not on PATH (apt-get install default-jdk-headless)' };
       const o = await withJvm((jvm) => jvm.request({ op: 'version' }, 60_000));
       if (o.kind === 'answer' && o.answer.status === 'accept' && o.answer.version) return { installed: true, version: o.answer.version };

@@ -7,13 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
-import { opensslConsume, opensslVersion } from '../openssl.ts';
+import { hostOpenssl, opensslConsume, opensslVersion, type OpensslRunner } from '../openssl.ts';
 import { OPENSSL_UNSUPPORTED } from '../openssl-known.ts';
-import { runProgram } from '../run.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-function produceArgs(r: ProduceRequest, input: string, out: string): string[] | null {
+export function produceArgs(r: ProduceRequest, input: string, out: string): string[] | null {
   const cert = (id: string) => join(r.keysDir, `${id}.cert.pem`);
   const key = (id: string) => join(r.keysDir, `${id}.key.pem`);
   const io = ['-in', input, '-out', out, '-outform', 'DER', '-binary'];
@@ -46,19 +45,29 @@ function unsupportedByKind(s: Sample): string | undefined {
   return undefined;
 }
 
-export const opensslAdapter: Adapter = {
-  name: 'openssl',
+/** One generation of OpenSSL: how it runs, and what it is known not to support. */
+export interface OpensslGeneration {
+  readonly name: string;
+  readonly run: OpensslRunner;
+  readonly unsupported: Readonly<Record<string, string>>;
+  readonly unsupportedByKind: (s: Sample) => string | undefined;
+  readonly missing: string;
+}
+
+export function makeOpensslAdapter(g: OpensslGeneration): Adapter {
+  return {
+  name: g.name,
   lineage: 'openssl',
   async probe() {
-    const v = opensslVersion();
-    return v ? { installed: true, version: v.split(' ').slice(0, 2).join(' ') } : { installed: false, reason: 'openssl not on PATH' };
+    const v = opensslVersion(g.run);
+    return v ? { installed: true, version: v.split(' ').slice(0, 2).join(' ') } : { installed: false, reason: g.missing };
   },
   consumes(s: Sample): Support {
-    const reason = OPENSSL_UNSUPPORTED[s.id] ?? (s.base ? OPENSSL_UNSUPPORTED[s.base] : undefined) ?? unsupportedByKind(s);
+    const reason = g.unsupported[s.id] ?? (s.base ? g.unsupported[s.base] : undefined) ?? g.unsupportedByKind(s);
     return reason ? { supported: false, reason } : { supported: true };
   },
   async consume(r) {
-    return opensslConsume(r.manifest, r.dir, r.sample, r.bytes);
+    return opensslConsume(r.manifest, r.dir, r.sample, r.bytes, g.run);
   },
   produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
     'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data'] satisfies ProduceFeature[],
@@ -68,7 +77,7 @@ export const opensslAdapter: Adapter = {
     writeFileSync(input, r.content);
     const args = produceArgs(r, input, out);
     if (!args) return { ok: false, verdict: 'unsupported', reason: `openssl adapter does not produce ${r.feature}` };
-    const p = runProgram('openssl', args);
+    const p = g.run(args);
     if (p.kind === 'timeout') return { ok: false, verdict: 'hang', reason: 'openssl timed out' };
     if (p.kind === 'signal') return { ok: false, verdict: 'crash', reason: `openssl died: ${p.signal}` };
     if (p.kind === 'spawn-error') return { ok: false, verdict: 'error', reason: p.message };
@@ -76,4 +85,9 @@ export const opensslAdapter: Adapter = {
     return { ok: true, bytes: new Uint8Array(readFileSync(out)), format: 'der' };
   },
   async close() {},
-};
+  };
+}
+
+export const opensslAdapter: Adapter = makeOpensslAdapter({
+  name: 'openssl', run: hostOpenssl, unsupported: OPENSSL_UNSUPPORTED, unsupportedByKind, missing: 'openssl not on PATH',
+});

@@ -49,6 +49,13 @@ export const BC_UNSUPPORTED: Readonly<Record<string, string>> = {
 const BC_NO_ALGORITHM: Partial<Record<Algorithm, string>> = {
   'x25519': 'Bouncy Castle 1.72 has no RFC 8418 key agreement in CMS: "no such algorithm: 1.2.840.113549.1.9.16.3.19 for provider BC" (dhSinglePass-stdDH-hkdf-sha256-scheme)',
   'x448': 'Bouncy Castle 1.72 has no RFC 8418 key agreement in CMS: "no such algorithm: 1.2.840.113549.1.9.16.3.21 for provider BC" (dhSinglePass-stdDH-hkdf-sha512-scheme)',
+  'ml-dsa-44': 'Bouncy Castle 1.72 predates ML-DSA (FIPS 204): "Unknown signature type requested: SHA512WITH2.16.840.1.101.3.4.3.17"',
+  'ml-dsa-65': 'Bouncy Castle 1.72 predates ML-DSA (FIPS 204): "Unknown signature type requested: SHA512WITH2.16.840.1.101.3.4.3.18"',
+  'ml-dsa-87': 'Bouncy Castle 1.72 predates ML-DSA (FIPS 204): "Unknown signature type requested: SHA512WITH2.16.840.1.101.3.4.3.19"',
+  'slh-dsa-sha2-128f': 'Bouncy Castle 1.72 predates SLH-DSA (FIPS 205): "Unknown signature type requested: SHA256WITH2.16.840.1.101.3.4.3.21"',
+  'ml-kem-512': 'Bouncy Castle 1.72 predates ML-KEM (FIPS 203) and KEMRecipientInfo (RFC 9629, BC 1.79): "no such algorithm: 2.16.840.1.101.3.4.4.1 for provider BC" reading the key',
+  'ml-kem-768': 'Bouncy Castle 1.72 predates ML-KEM (FIPS 203) and KEMRecipientInfo (RFC 9629, BC 1.79): "no such algorithm: 2.16.840.1.101.3.4.4.2 for provider BC" reading the key',
+  'ml-kem-1024': 'Bouncy Castle 1.72 predates ML-KEM (FIPS 203) and KEMRecipientInfo (RFC 9629, BC 1.79): "no such algorithm: 2.16.840.1.101.3.4.4.3 for provider BC" reading the key',
 };
 
 /**

@@ -42,6 +42,8 @@ function unsupportedByKind(s: Sample): string | undefined {
   if (a.includes('ed25519') || a.includes('ed448')) return 'OpenSSL 3.0 cannot verify EdDSA in CMS';
   if (a.includes('x25519') || a.includes('x448')) return 'OpenSSL 3.0 has no X25519/X448 key agreement in CMS';
   if (a.includes('aes-ccm')) return 'OpenSSL 3.0 CMS has no AES-CCM';
+  const pq = a.find((x) => x.startsWith('ml-dsa') || x.startsWith('slh-dsa') || x.startsWith('ml-kem'));
+  if (pq) return `OpenSSL 3.0 has no post-quantum algorithms (${pq}: ML-DSA/SLH-DSA in CMS since 3.5, KEMRecipientInfo since 3.6)`;
   return undefined;
 }
 

@@ -437,6 +437,8 @@ public final class CmsiBc {
           if (kind.equals("enveloped")) recipient = new JceKeyAgreeEnvelopedRecipient(key).setProvider(BC);
           else if (kind.equals("authenticated")) recipient = new JceKeyAgreeAuthenticatedRecipient(key).setProvider(BC);
           else throw new Unsupported("Bouncy Castle 1.72 has no key agreement recipient for AuthEnvelopedData");
+        } else if (ri.getClass().getName().equals("org.bouncycastle.cms.KEMRecipientInformation")) {
+          recipient = kemRecipient(kind, key);
         } else {
           continue;
         }
@@ -485,6 +487,25 @@ public final class CmsiBc {
 
   // ------------------------------------------------------------------------------------------
   // the other content types
+
+  /**
+   * KEMRecipientInfo (RFC 9629), Bouncy Castle 1.79 and later: looked up by name, so this file
+   * still compiles against 1.72, which has no KEM recipient classes.
+   */
+  static Recipient kemRecipient(String kind, PrivateKey key) throws Exception {
+    String name = kind.equals("enveloped") ? "org.bouncycastle.cms.jcajce.JceKEMEnvelopedRecipient"
+        : kind.equals("authEnveloped") ? "org.bouncycastle.cms.jcajce.JceKEMAuthEnvelopedRecipient" : null;
+    if (name == null) throw new Unsupported("no Bouncy Castle KEM recipient for " + kind);
+    Class<?> c;
+    try {
+      c = Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new Unsupported("this Bouncy Castle has no " + name + " (KEMRecipientInfo, RFC 9629)");
+    }
+    Object r = c.getConstructor(PrivateKey.class).newInstance(key);
+    r = c.getMethod("setProvider", String.class).invoke(r, BC);
+    return (Recipient) r;
+  }
 
   static byte[] digest(Map<String, Object> req) throws Exception {
     CMSDigestedData dd = new CMSDigestedData(b64(req, "cms"));

@@ -13,6 +13,7 @@ import { at, encoding, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
+import { verifyPqSigner } from './pq-signatures.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
 const FALLBACK_TRIES = 16;
@@ -72,6 +73,8 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: Uint8Array
     else ctx.unchecked('cmsi/crypto-unverifiable', `no certificate in the message or given with --cert matches the signer identifier (${si.sid.kind})`, sidAt);
     return null;
   }
+  const pq = verifyPqSigner(ctx, si, cert, toVerify, content);
+  if (pq !== null) return pq ? cert : null;
   const key = publicKeyOf(cert, certs.all);
   if (!key || toVerify === null) {
     ctx.unchecked('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);

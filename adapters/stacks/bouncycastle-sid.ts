@@ -28,5 +28,5 @@ export function sidBcVersion(): string | null {
 
 export function createSidBouncyCastleAdapter(): Adapter {
   const v = sidBcVersion();
-  return createBcGenerationAdapter({ name: v ? `bouncycastle@${v}` : 'bouncycastle@sid', runtime: SID_JAVA, unsupported: {}, noAlgorithm: {} });
+  return createBcGenerationAdapter({ name: v ? `bouncycastle@${v}` : 'bouncycastle@sid', runtime: SID_JAVA, unsupported: {}, noAlgorithm: {}, extraProduces: ['signed-data/ml-dsa', 'enveloped-data/kemri'] });
 }

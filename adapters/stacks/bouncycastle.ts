@@ -303,8 +303,8 @@ function layerRequest(r: ConsumeRequest, l: LayerInput): Record<string, unknown>
 function produceRequest(r: ProduceRequest): Record<string, unknown> {
   const cert = (id: string) => join(r.keysDir, `${id}.cert.pem`);
   const key = (id: string) => join(r.keysDir, `${id}.key.pem`);
-  const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.signer;
-  const recipient = r.feature === 'enveloped-data/kari' ? 'bob-p256' : r.recipient;
+  const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.feature === 'signed-data/ml-dsa' ? 'pq/alice-ml-dsa-65' : r.signer;
+  const recipient = r.feature === 'enveloped-data/kari' ? 'bob-p256' : r.feature === 'enveloped-data/kemri' ? 'pq/bob-ml-kem-768' : r.recipient;
   return {
     op: 'produce', feature: r.feature, content: b64(r.content),
     signerCert: cert(signer), signerKey: key(signer), recipientCert: cert(recipient),
@@ -350,6 +350,8 @@ export interface BcGeneration {
   readonly runtime: JavaRuntime;
   readonly unsupported: Readonly<Record<string, string>>;
   readonly noAlgorithm: Partial<Record<Algorithm, string>>;
+  /** Features beyond the 1.72 set this generation produces (the post-quantum ones). */
+  readonly extraProduces?: readonly ProduceFeature[];
 }
 
 const HOST_BC: BcGeneration = { name: 'bouncycastle', runtime: HOST_JAVA, unsupported: BC_UNSUPPORTED, noAlgorithm: BC_NO_ALGORITHM };
@@ -388,9 +390,9 @@ function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>, g: BcGener
         return toVerdict(await jvm.request(body));
       }));
     },
-    produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
+    produces: [...(['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
       'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data', 'compressed-data',
-      'authenticated-data'] satisfies ProduceFeature[],
+      'authenticated-data'] satisfies ProduceFeature[]), ...(g.extraProduces ?? [])],
     async produce(r): Promise<ProduceResult> {
       const v = toVerdict(await withJvm((jvm) => jvm.request(produceRequest(r))));
       switch (v.verdict) {

@@ -49,5 +49,6 @@ export function createSidOpensslAdapter(): Adapter {
     unsupported: forVersion(sampleExpectations('openssl', 'unsupported'), v ?? [0, 0, 0]),
     unsupportedByKind,
     missing: 'the Debian unstable root is not built (run scripts/setup-sid-root.sh as root)',
+    extraProduces: ['signed-data/ml-dsa', 'enveloped-data/kemri'],
   });
 }

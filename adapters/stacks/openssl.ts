@@ -20,6 +20,9 @@ export function produceArgs(r: ProduceRequest, input: string, out: string): stri
     case 'signed-data/attached': return ['cms', '-sign', ...io, '-nodetach', '-md', 'sha256', '-signer', cert(r.signer), '-inkey', key(r.signer)];
     case 'signed-data/detached': return ['cms', '-sign', ...io, '-md', 'sha256', '-signer', cert(r.signer), '-inkey', key(r.signer)];
     case 'signed-data/ecdsa': return ['cms', '-sign', ...io, '-nodetach', '-md', 'sha256', '-signer', cert('alice-p256'), '-inkey', key('alice-p256')];
+    // RFC 9882 3.3: SHA-512 for the signed attributes; RFC 9936 2.1: HKDF-SHA256 and AES-256 wrap for ML-KEM-768 (OpenSSL's defaults, named anyway).
+    case 'signed-data/ml-dsa': return ['cms', '-sign', ...io, '-nodetach', '-md', 'sha512', '-signer', cert('pq/alice-ml-dsa-65'), '-inkey', key('pq/alice-ml-dsa-65')];
+    case 'enveloped-data/kemri': return ['cms', '-encrypt', ...io, '-aes-256-cbc', '-recip', cert('pq/bob-ml-kem-768')];
     case 'enveloped-data/ktri': return ['cms', '-encrypt', ...io, '-aes-256-cbc', '-recip', cert(r.recipient)];
     case 'enveloped-data/kari': return ['cms', '-encrypt', ...io, '-aes-128-cbc', '-recip', cert('bob-p256'), '-keyopt', 'ecdh_kdf_md:sha256'];
     case 'enveloped-data/kekri': return ['cms', '-encrypt', ...io, '-aes-128-cbc', '-secretkey', hex(r.kek.key), '-secretkeyid', hex(r.kek.keyId)];
@@ -54,6 +57,8 @@ export interface OpensslGeneration {
   readonly unsupported: Readonly<Record<string, string>>;
   readonly unsupportedByKind: (s: Sample) => string | undefined;
   readonly missing: string;
+  /** Features beyond the 3.0 set this generation produces (the post-quantum ones). */
+  readonly extraProduces?: readonly ProduceFeature[];
 }
 
 export function makeOpensslAdapter(g: OpensslGeneration): Adapter {
@@ -71,8 +76,8 @@ export function makeOpensslAdapter(g: OpensslGeneration): Adapter {
   async consume(r) {
     return opensslConsume(r.manifest, r.dir, r.sample, r.bytes, g.run);
   },
-  produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
-    'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data'] satisfies ProduceFeature[],
+  produces: [...(['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
+    'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data'] satisfies ProduceFeature[]), ...(g.extraProduces ?? [])],
   async produce(r): Promise<ProduceResult> {
     const input = join(r.workDir, 'content.bin');
     const out = join(r.workDir, 'out.der');

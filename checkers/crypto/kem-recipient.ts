@@ -6,6 +6,7 @@
  * 9936 2.2.1), unwrap encryptedKey. Malformed fields are structure failures; an algorithm this
  * checker lacks is unchecked.
  */
+import { createHash } from 'node:crypto';
 import { contentOf, encodingOf, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
@@ -19,6 +20,33 @@ import { isMlKemOid, mlKemCiphertextLength, mlKemDecapsulate, pqName, spkiParts 
 import { hkdfKek, KEY_USAGE, keyUsage, type RecipientKey } from './recipient-keys.ts';
 
 const HKDF: Readonly<Record<string, string>> = { [OID.hkdfWithSha256]: 'sha256', [OID.hkdfWithSha384]: 'sha384', [OID.hkdfWithSha512]: 'sha512' };
+/** ANSI X9.44 id-kdf-kdf2 / id-kdf-kdf3 (x9-44-components 1, 2), parameters the hash AlgorithmIdentifier (RFC 5990 B.2): Bouncy Castle's default KEMRecipientInfo KDF. */
+const KDF2 = '1.3.133.16.840.9.44.1.1';
+const KDF3 = '1.3.133.16.840.9.44.1.2';
+const KDF_HASHES: Readonly<Record<string, string>> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
+
+function x944Hash(ctx: CheckContext, kdf: AlgorithmIdentifier): string | null {
+  if (kdf.oid !== KDF2 && kdf.oid !== KDF3) return null;
+  const id = kdf.params?.children[0];
+  if (!kdf.params || kdf.params.tag !== 16 || !id || id.tag !== 6) return null;
+  const d = decodeOid(contentOf(ctx.bytes, id));
+  return d.ok ? KDF_HASHES[d.value] ?? null : null;
+}
+
+/** X9.44 KDF2: T = H(Z || counter || info) ...; KDF3: H(counter || Z || info) ...; 32-bit big-endian counter from 1. */
+function x944Kdf(variant: 2 | 3, hash: string, z: Uint8Array, info: Uint8Array, length: number): Uint8Array {
+  const out = Buffer.alloc(length);
+  for (let counter = 1, o = 0; o < length; counter++) {
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(counter);
+    const h = createHash(hash);
+    if (variant === 2) h.update(z).update(c); else h.update(c).update(z);
+    const block = h.update(info).digest();
+    block.copy(out, o, 0, Math.min(block.length, length - o));
+    o += block.length;
+  }
+  return new Uint8Array(out);
+}
 
 export interface KemriView {
   readonly at: Located;
@@ -94,12 +122,12 @@ export function openKemri(ctx: CheckContext, r: KemriView, keys: readonly Recipi
     ctx.unchecked('cmsi/crypto-unverifiable', `KEM algorithm ${pqName(r.kem.oid)} does not match the ${pqName(k.key.key.oid)} key given`, where(r.kem.at));
     return { key: null, how: 'no usable key' };
   }
-  const hash = HKDF[r.kdf.oid];
+  const hash = HKDF[r.kdf.oid] ?? x944Hash(ctx, r.kdf);
   if (!hash) {
     ctx.unchecked('cmsi/crypto-unverifiable', `KEMRecipientInfo kdf ${r.kdf.oid} is not supported by this checker`, where(r.kdf.at));
     return { key: null, how: 'an unsupported KDF' };
   }
-  const how = `${pqName(r.kem.oid)} recipient key ${k.index + 1}, HKDF-${hash.toUpperCase()}`;
+  const how = `${pqName(r.kem.oid)} recipient key ${k.index + 1}, ${r.kdf.oid in HKDF ? 'HKDF' : r.kdf.oid === KDF3 ? 'X9.44 KDF3' : 'X9.44 KDF2'}-${hash.toUpperCase()}`;
   const ss = mlKemDecapsulate(k.key.key, r.kemct);
   if (!ss) {
     ctx.fail('cmsi/decryption', `kemct is ${r.kemct.length} octets, not the ${mlKemCiphertextLength(r.kem.oid)} of an ${pqName(r.kem.oid)} ciphertext`, where(r.kemctAt));
@@ -110,7 +138,7 @@ export function openKemri(ctx: CheckContext, r: KemriView, keys: readonly Recipi
   const parts = [encodingOf(ctx.bytes, r.wrap.at.node), encodingOf(ctx.bytes, r.kekLengthNode), ...(r.ukmNode ? [encodingOf(ctx.bytes, r.ukmNode)] : [])];
   const body = Buffer.concat(parts);
   const info = Buffer.concat([Buffer.from([0x30]), derLength(body.length), body]);
-  const kek = hkdfKek(hash, ss, null, info, r.kekLength);
+  const kek = r.kdf.oid in HKDF ? hkdfKek(hash, ss, null, info, r.kekLength) : x944Kdf(r.kdf.oid === KDF3 ? 3 : 2, hash, ss, info, r.kekLength);
   const unwrapped = unwrapKey(ctx.bytes, r.wrap, kek, r.encryptedKey);
   if (unwrapped === 'unsupported') {
     ctx.unchecked('cmsi/crypto-unverifiable', `key wrap algorithm ${r.wrap.oid} is not supported by this checker`, where(r.wrap.at));

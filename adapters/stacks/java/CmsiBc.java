@@ -540,7 +540,11 @@ public final class CmsiBc {
       case "DSA": return "SHA256withDSA";
       case "Ed25519": return "Ed25519";
       case "Ed448": return "Ed448";
-      default: throw new Unsupported("no signature algorithm for " + k.getAlgorithm() + " keys");
+      default:
+        // Bouncy Castle 1.79+: pure ML-DSA (RFC 9882) and SLH-DSA (RFC 9814) keys name their parameter set.
+        if (k.getAlgorithm().startsWith("ML-DSA")) return "ML-DSA";
+        if (k.getAlgorithm().startsWith("SLH-DSA")) return "SLH-DSA";
+        throw new Unsupported("no signature algorithm for " + k.getAlgorithm() + " keys");
     }
   }
 
@@ -555,7 +559,8 @@ public final class CmsiBc {
     switch (feature) {
       case "signed-data/attached":
       case "signed-data/detached":
-      case "signed-data/ecdsa": {
+      case "signed-data/ecdsa":
+      case "signed-data/ml-dsa": {
         X509CertificateHolder cert = loadCert(Json.str(req, "signerCert"));
         PrivateKey key = loadKey(Json.str(req, "signerKey"));
         CMSSignedDataGenerator g = new CMSSignedDataGenerator();
@@ -578,6 +583,22 @@ public final class CmsiBc {
         g.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, eph.getPrivate(), eph.getPublic(), CMSAlgorithm.AES128_WRAP)
             .addRecipient(rc).setProvider(BC));
         return der(g.generate(typed, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_CBC).setProvider(BC).build()).toASN1Structure());
+      }
+      case "enveloped-data/kemri": {
+        // RFC 9629 KEMRecipientInfo with HKDF-SHA256 and AES-256 wrap (RFC 9936 2.1 for ML-KEM-768),
+        // looked up by name so this file still compiles against Bouncy Castle 1.72.
+        Class<?> c;
+        try {
+          c = Class.forName("org.bouncycastle.cms.jcajce.JceKEMRecipientInfoGenerator");
+        } catch (ClassNotFoundException e) {
+          throw new Unsupported("this Bouncy Castle has no JceKEMRecipientInfoGenerator (KEMRecipientInfo, RFC 9629)");
+        }
+        Object gen = c.getConstructor(X509Certificate.class, org.bouncycastle.asn1.ASN1ObjectIdentifier.class)
+            .newInstance(x509(loadCert(Json.str(req, "recipientCert"))), CMSAlgorithm.AES256_WRAP);
+        gen = c.getMethod("setProvider", String.class).invoke(gen, BC);
+        CMSEnvelopedDataGenerator g = new CMSEnvelopedDataGenerator();
+        g.addRecipientInfoGenerator((org.bouncycastle.cms.RecipientInfoGenerator) gen);
+        return der(g.generate(typed, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(BC).build()).toASN1Structure());
       }
       case "enveloped-data/kekri": {
         CMSEnvelopedDataGenerator g = new CMSEnvelopedDataGenerator();

@@ -25,6 +25,8 @@ export function verifyPqSigner(ctx: CheckContext, si: SignerInfoView, cert: Cert
   }
   if (key.oid !== sigOid) {
     ctx.fail('cmsi/signature-valid', `signatureAlgorithm is ${pqName(sigOid)} but the signer certificate holds a ${pqName(key.oid)} key`, where(si.signatureAlgorithm.at));
+    // Under the algorithm it names the value is no signature over what RFC 5652 5.4 says is signed.
+    ctx.fail(si.signedAttrs ? SIGNED_ATTRS_RULE : CONTENT_RULE, `no ${pqName(sigOid)} signature over the ${si.signedAttrs ? 'DER SET OF signed attributes' : 'content'} can verify with a ${pqName(key.oid)} key`, w);
     return false;
   }
   if (toVerify === null) {

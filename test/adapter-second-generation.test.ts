@@ -6,6 +6,7 @@
  * fix shows up), the older generation declaring them unsupported, the new stacks as producers
  * judged by the other stack and the checker, and the checker failing tampered copies.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { opensslAdapter } from '../adapters/stacks/openssl.ts';
 import { bouncycastleAdapter } from '../adapters/stacks/bouncycastle.ts';
@@ -22,7 +23,8 @@ const ossl = createSidOpensslAdapter();
 const bc = createSidBouncyCastleAdapter();
 afterAll(async () => { await bc.close(); });
 
-const PQ = loadManifest().samples.filter((s) => s.features.includes('post-quantum')).map((s) => s.id);
+const PQ = loadManifest().samples.filter((s) => s.features.includes('post-quantum') && s.expected === 'valid').map((s) => s.id);
+const PQ_INVALID = loadManifest().samples.filter((s) => s.id.startsWith('invalid/post-quantum/')).map((s) => s.id);
 const NO_ATTRS = PQ.filter((id) => id.endsWith('/no-signed-attrs'));
 
 describe('second generation of the stacks (Debian unstable root)', () => {
@@ -35,6 +37,12 @@ describe('second generation of the stacks (Debian unstable root)', () => {
     expect(po.installed && po.version).toMatch(/^OpenSSL 3\.([6-9]|\d\d)\./);
     expect(pb.installed && pb.version).toMatch(/^BouncyCastle Security Provider v1\.(8[6-9]|9\d)/);
   }, 120_000);
+
+  it('the set-up script finds the root and does nothing (idempotent), quietly', () => {
+    const r = spawnSync('bash', ['scripts/setup-sid-root.sh'], { encoding: 'utf8', env: { ...process.env, CMSI_SKIP_SETUP: '' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toBe('');
+  });
 
   it('has the 13 post-quantum samples to drive', () => {
     expect(PQ.length).toBe(13);
@@ -79,6 +87,35 @@ describe('second generation of the stacks (Debian unstable root)', () => {
     expect(failedRules(r)).toContain('cmsi/signature-valid');
   }, 60_000);
 
+  it('rejects the invalid post-quantum samples, except OpenSSL 3.6 on a KEMRecipientInfo version 1 (expected divergence)', async () => {
+    expect(PQ_INVALID.length).toBe(4);
+    for (const a of [ossl, bc]) {
+      const d = adapterDriver(a, { requireSupported: false });
+      for (const id of PQ_INVALID) {
+        const v = await d.consume(id);
+        const known = a === ossl && id === 'invalid/post-quantum/kemri-version-1';
+        expect(v.verdict, `${a.name} ${id}: ${verdictText(v)}`).toBe(known ? 'accept' : 'reject');
+      }
+    }
+  }, 60_000);
+
+  it('rejects a KEMRecipientInfo whose kemct is one octet short, as does the checker', async () => {
+    const s = loadManifest().samples.find((x) => x.id === 'enveloped-data/ml-kem-768/aes-256-cbc')!;
+    const bytes = readBytes(CORPUS, s.file);
+    // kemct is the one 1088-octet OCTET STRING (04 82 04 40): drop its last octet and fix the lengths around it.
+    const at = Buffer.from(bytes).indexOf(Buffer.from('04820440', 'hex'));
+    expect(at).toBeGreaterThan(0);
+    const cut = shorten(bytes, at);
+    for (const a of [ossl, bc]) {
+      const v = await a.consume({ manifest: loadManifest(), dir: CORPUS, sample: s, bytes: cut });
+      expect(v.verdict, `${a.name}: ${verdictText(v)}`).toBe('reject');
+    }
+    const key = readBytes(CORPUS, s.inputs.recipient!.key);
+    const cert = readBytes(CORPUS, s.inputs.recipient!.cert);
+    const r = checkBytes(s.file, cut, { catalog: loadCatalog(), profile: 'current', certs: [], content: null, keys: [{ key, cert }] });
+    expect(failedRules(r)).toContain('cmsi/decryption');
+  }, 60_000);
+
   it('the first generation declares the post-quantum samples unsupported', () => {
     const m = loadManifest();
     for (const id of PQ) {
@@ -110,3 +147,32 @@ describe('second generation of the stacks (Debian unstable root)', () => {
     expect(v.verdict === 'reject' && v.error).toMatch(/unsupported kdf algorithm/);
   }, 120_000);
 });
+
+/**
+ * The message with the octet before `kemctAt + 4 + 1088` removed: every enclosing definite length
+ * (ContentInfo, [0], EnvelopedData, SET OF RecipientInfos, [4], KEMRecipientInfo) is long-form
+ * 0x82 here, so each is decremented in place; kemct itself becomes 04 82 04 3f.
+ */
+function shorten(der: Uint8Array, kemctAt: number): Uint8Array {
+  const out = Buffer.from(der);
+  const end = kemctAt + 4 + 1088;
+  // Walk from the root: for every TLV that contains [kemctAt, end), decrement its 2-octet length.
+  const walk = (start: number, stop: number): void => {
+    let p = start;
+    while (p < stop) {
+      const tag = out[p]!;
+      const lb = out[p + 1]!;
+      const hl = lb < 0x80 ? 2 : 2 + (lb & 0x7f);
+      const len = lb < 0x80 ? lb : out.readUIntBE(p + 2, lb & 0x7f);
+      if (p <= kemctAt && kemctAt < p + hl + len) {
+        if (lb !== 0x82) throw new Error(`unexpected length form at ${p}`);
+        out.writeUInt16BE(len - 1, p + 2);
+        if (p !== kemctAt && (tag & 0x20)) walk(p + hl, p + hl + len);
+        break;
+      }
+      p += hl + len;
+    }
+  };
+  walk(0, out.length);
+  return new Uint8Array(Buffer.concat([out.subarray(0, end - 1), out.subarray(end)]));
+}

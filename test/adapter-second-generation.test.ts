@@ -44,8 +44,8 @@ describe('second generation of the stacks (Debian unstable root)', () => {
     expect(r.stdout + r.stderr).toBe('');
   });
 
-  it('has the 13 post-quantum samples to drive', () => {
-    expect(PQ.length).toBe(13);
+  it('has the 14 post-quantum samples to drive', () => {
+    expect(PQ.length).toBe(14);
     expect(NO_ATTRS.length).toBe(4);
   });
 

@@ -4,7 +4,8 @@
  *   attributes (digest SHA-512 for ML-DSA, RFC 9882 3.3; SHA-256 for SLH-DSA-SHA2-128f, RFC 9814
  *   4) and without (the content signed directly), attached and detached.
  * - EnvelopedData with one KEMRecipientInfo (RFC 9629) for ML-KEM-512/768/1024 (RFC 9936 2.1:
- *   HKDF-SHA256; AES-128 wrap for ML-KEM-512, AES-256 wrap for the others), one with a ukm.
+ *   HKDF-SHA256; AES-128 wrap for ML-KEM-512, AES-256 wrap for the others), one with a ukm, and
+ *   AuthEnvelopedData (AES-256-GCM) with the ML-KEM-768 one.
  * Signing is deterministic and encapsulation draws m from the sample's stream, so every byte
  * follows from the seed.
  */
@@ -12,6 +13,7 @@ import type { Algorithm, Feature } from '../../core/vocabulary.ts';
 import type { CaseContext, CaseDef } from '../case.ts';
 import type { CbcCipher } from '../cms/content-encryption.ts';
 import { buildEnvelopedData, type RecipientBuilder } from '../cms/enveloped-data.ts';
+import { buildAuthEnvelopedData } from '../cms/auth-data.ts';
 import { kemRecipient, type KemriOptions } from '../cms/kem-recipient.ts';
 import { buildSignedData } from '../cms/signed-data.ts';
 import type { DigestName } from '../cms/algorithms.ts';
@@ -81,6 +83,24 @@ function kemCase(k: KemCase): CaseDef {
   };
 }
 
+/** AuthEnvelopedData (RFC 5083) with the same KEMRecipientInfo as the EnvelopedData for ML-KEM-768 (RFC 9629 covers both). */
+const authEnvelopedKem: CaseDef = {
+  id: 'auth-enveloped-data/ml-kem-768/aes-256-gcm',
+  description: 'AuthEnvelopedData for bob-ml-kem-768 with AES-256-GCM: KEMRecipientInfo with ML-KEM-768, HKDF-SHA256 and aes256-wrap',
+  contentType: 'authEnvelopedData',
+  format: 'der',
+  features: ['auth-enveloped-data', 'kemri', 'post-quantum', 'der', 'sid-issuer-serial', 'no-auth-attrs'],
+  algorithms: ['ml-kem-768', 'hkdf-sha256', 'aes-wrap', 'aes-gcm'],
+  requirements: ['rfc5083/2.1', 'rfc5084/3.2', 'rfc9629/3', 'rfc9629/5'],
+  profiles: profilesFor(['ml-kem-768', 'hkdf-sha256', 'aes-wrap', 'aes-gcm']),
+  build(ctx: CaseContext) {
+    const r = ctx.cast.get('bob-ml-kem-768');
+    const builder: RecipientBuilder = { kind: 'ori', version: 0, build: (cek, rnd) => kemRecipient(r, cek, { wrap: 'aes256-wrap' }, rnd) };
+    const bytes = buildAuthEnvelopedData({ content: ctx.content('message'), aead: 'aes-256-gcm', recipients: [builder] }, ctx.rnd);
+    return { bytes, content: 'message', recipient: 'bob-ml-kem-768' };
+  },
+};
+
 export const POST_QUANTUM_CASES: readonly CaseDef[] = [
   signedCase(ML_DSA_44, 'attached'),
   signedCase(ML_DSA_44, 'detached'),
@@ -95,4 +115,5 @@ export const POST_QUANTUM_CASES: readonly CaseDef[] = [
   kemCase({ alg: 'ml-kem-768', cipher: 'aes-256-cbc', wrap: 'aes256-wrap' }),
   kemCase({ alg: 'ml-kem-1024', cipher: 'aes-256-cbc', wrap: 'aes256-wrap' }),
   kemCase({ alg: 'ml-kem-768', cipher: 'aes-256-cbc', wrap: 'aes256-wrap', ukm: true }),
+  authEnvelopedKem,
 ];

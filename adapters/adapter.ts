@@ -18,6 +18,8 @@ export const PRODUCE_FEATURES = [
   'signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
   'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data',
   'compressed-data', 'authenticated-data', 'signed-receipt',
+  // post-quantum (issue 13): ML-DSA-65 SignedData with signed attributes; ML-KEM-768 KEMRecipientInfo
+  'signed-data/ml-dsa', 'enveloped-data/kemri',
 ] as const;
 export type ProduceFeature = (typeof PRODUCE_FEATURES)[number];
 

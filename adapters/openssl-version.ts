@@ -28,7 +28,11 @@ export function versionBefore(a: readonly number[], b: string): boolean {
 
 /** Keeps the entries that hold for the installed version: [reason, {before}] applies to older versions only, [reason, {since}] to newer. */
 export function forInstalledVersion(entries: Readonly<Record<string, string | readonly [string, { readonly before?: string; readonly since?: string }]>>): Readonly<Record<string, string>> {
-  const v = installedOpensslVersion() ?? [0, 0, 0];
+  return forVersion(entries, installedOpensslVersion() ?? [0, 0, 0]);
+}
+
+/** The same filter for a given version (another generation of the stack). */
+export function forVersion(entries: Readonly<Record<string, string | readonly [string, { readonly before?: string; readonly since?: string }]>>, v: readonly number[]): Readonly<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [id, e] of Object.entries(entries)) {
     if (typeof e === 'string') out[id] = e;

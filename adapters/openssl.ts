@@ -10,8 +10,12 @@ import type { Layer, Manifest, Sample } from '../core/manifest.ts';
 import { runProgram, withTempDir, type ProcessOutcome } from './run.ts';
 import type { ConsumeVerdict } from './verdict.ts';
 
-export function opensslVersion(): string | null {
-  const r = runProgram('openssl', ['version']);
+/** How `openssl` is run: the host's, or another generation's (adapters/stacks/openssl-sid.ts). */
+export type OpensslRunner = (args: readonly string[]) => ProcessOutcome;
+export const hostOpenssl: OpensslRunner = (args) => runProgram('openssl', args);
+
+export function opensslVersion(run: OpensslRunner = hostOpenssl): string | null {
+  const r = run(['version']);
   return r.kind === 'exit' && r.code === 0 ? r.stdout.toString().trim() : null;
 }
 
@@ -97,7 +101,7 @@ function failure(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
 }
 
 /** Opens a sample with `openssl cms`; `bytes` replaces the sample's file (a produced message). */
-export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample, bytes?: Uint8Array): ConsumeVerdict {
+export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample, bytes?: Uint8Array, run: OpensslRunner = hostOpenssl): ConsumeVerdict {
   return withTempDir('openssl', (tmp) => {
     let input = join(manifestDir, s.file);
     if (bytes) {
@@ -110,12 +114,12 @@ export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sampl
     const trustFile = trustBundle(manifest, manifestDir, tmp);
     for (const [n, step] of steps.entries()) {
       // A receipt is verified as a signed message first (recovering the Receipt), then against its original.
-      const run = step === 'verify-receipt' ? (['verify', 'verify-receipt'] as const) : [step];
-      for (const sub of run) {
+      const subs = step === 'verify-receipt' ? (['verify', 'verify-receipt'] as const) : [step];
+      for (const sub of subs) {
         const out = join(tmp, `layer-${n}-${sub}.out`);
         const args = stepArgs(sub, { manifest, dir: manifestDir, sample: s, input, inform, out, trustFile });
         if (!args) return { verdict: 'unsupported', reason: `no openssl operation for ${sub} with these inputs` };
-        const r = runProgram('openssl', args);
+        const r = run(args);
         if (r.kind !== 'exit') return failure(r);
         if (r.code !== 0) return { verdict: 'reject', error: `${sub}: ${lastLine(r.stderr)}` };
         if (sub !== 'verify-receipt' && sub !== 'certs') content = new Uint8Array(readFileSync(out));

@@ -8,6 +8,8 @@ import { gnutlsAdapter } from './stacks/gnutls.ts';
 import { bouncycastleAdapter } from './stacks/bouncycastle.ts';
 import { pkijsAdapter } from './stacks/pkijs.ts';
 import { forgeAdapter } from './stacks/forge.ts';
+import { createSidOpensslAdapter } from './stacks/openssl-sid.ts';
+import { createSidBouncyCastleAdapter } from './stacks/bouncycastle-sid.ts';
 
 export const ALL_ADAPTERS: readonly Adapter[] = [
   opensslAdapter,
@@ -18,4 +20,7 @@ export const ALL_ADAPTERS: readonly Adapter[] = [
   bouncycastleAdapter,
   pkijsAdapter,
   forgeAdapter,
+  // The second generation, from the Debian unstable root (scripts/setup-sid-root.sh).
+  createSidOpensslAdapter(),
+  createSidBouncyCastleAdapter(),
 ];

@@ -82,6 +82,22 @@ export const OID = {
   dhSinglePassStdDHhkdfSha384: '1.2.840.113549.1.9.16.3.20',
   dhSinglePassStdDHhkdfSha512: '1.2.840.113549.1.9.16.3.21',
 
+  // Post-quantum (NIST CSOR arcs): ML-DSA (FIPS 204, RFC 9881/9882), SLH-DSA (FIPS 205, RFC 9814),
+  // ML-KEM (FIPS 203, RFC 9935/9936); KEMRecipientInfo (RFC 9629) and HKDF (RFC 8619).
+  mlDsa44: '2.16.840.1.101.3.4.3.17',
+  mlDsa65: '2.16.840.1.101.3.4.3.18',
+  mlDsa87: '2.16.840.1.101.3.4.3.19',
+  slhDsaSha2_128s: '2.16.840.1.101.3.4.3.20',
+  slhDsaSha2_128f: '2.16.840.1.101.3.4.3.21',
+  slhDsaShake128f: '2.16.840.1.101.3.4.3.27',
+  mlKem512: '2.16.840.1.101.3.4.4.1',
+  mlKem768: '2.16.840.1.101.3.4.4.2',
+  mlKem1024: '2.16.840.1.101.3.4.4.3',
+  oriKem: '1.2.840.113549.1.9.16.13.3', // RFC 9629 3
+  hkdfWithSha256: '1.2.840.113549.1.9.16.3.28', // RFC 8619 2
+  hkdfWithSha384: '1.2.840.113549.1.9.16.3.29',
+  hkdfWithSha512: '1.2.840.113549.1.9.16.3.30',
+
   // Key wrap and content encryption
   aes128Wrap: '2.16.840.1.101.3.4.1.5',
   aes192Wrap: '2.16.840.1.101.3.4.1.25',

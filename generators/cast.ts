@@ -11,12 +11,13 @@ import { seq } from '../core/der/encode.ts';
 import { at, children, contentBytes, encodedOf, readTlv } from '../core/der/tlv.ts';
 
 import type { KeyFamily } from './cast-spec.ts';
+import type { PqAlgorithm, PqKey } from './crypto/pq.ts';
 import { repoPath } from '../core/paths.ts';
 
 export const CAST_DIR = repoPath('corpus', 'keys') + '/';
 
 /** Key families of the committed cast, plus the 1024-bit RFC 4134 keys (generators/rfc4134-cast.ts). */
-export type IdentityFamily = KeyFamily | 'rsa1024' | 'dsa1024';
+export type IdentityFamily = KeyFamily | 'rsa1024' | 'dsa1024' | PqAlgorithm;
 
 export interface Identity {
   readonly id: string;
@@ -24,8 +25,10 @@ export interface Identity {
   readonly email: string | null;
   /** PKCS#8 PEM, as committed. */
   readonly keyPem: string;
-  /** Node KeyObject, except for X9.42 DH keys. */
+  /** Node KeyObject, except for X9.42 DH keys and post-quantum keys (see `pq`). */
   readonly key: KeyObject | null;
+  /** A post-quantum key (generators/pq-cast.ts): Node 20 has none, @noble/post-quantum uses raw bytes. */
+  readonly pq?: PqKey;
   readonly certDer: Uint8Array;
   readonly issuerAndSerial: Uint8Array;
   readonly ski: Uint8Array;

@@ -32,6 +32,8 @@ const SHAPES: Record<ProduceFeature, Shape> = {
   'encrypted-data': { contentType: 'encryptedData', features: ['encrypted-data'], algorithms: ['aes-128-cbc'], inputs: { content: 'content.txt', kek: { key: KEK.key, wrap: 'aes-128-cbc' } } },
   'compressed-data': { contentType: 'compressedData', features: ['compressed-data'], algorithms: ['zlib'], inputs: { content: 'content.txt' } },
   'authenticated-data': { contentType: 'authData', features: ['authenticated-data', 'ktri'], algorithms: ['hmac-sha256', 'rsaes-pkcs1v15'], inputs: { content: 'content.txt', recipient: bobRsa } },
+  'signed-data/ml-dsa': { contentType: 'signedData', features: ['signed-data', 'attached', 'post-quantum'], algorithms: ['sha512', 'ml-dsa-65'], inputs: { content: 'content.txt', signerCerts: ['keys/pq/alice-ml-dsa-65.cert.pem'] } },
+  'enveloped-data/kemri': { contentType: 'envelopedData', features: ['enveloped-data', 'kemri', 'post-quantum'], algorithms: ['ml-kem-768', 'hkdf-sha256', 'aes-wrap', 'aes-256-cbc'], inputs: { content: 'content.txt', recipient: { id: 'bob-ml-kem-768', cert: 'keys/pq/bob-ml-kem-768.cert.pem', key: 'keys/pq/bob-ml-kem-768.key.pem' } } },
   'signed-receipt': { contentType: 'signedData', features: ['signed-data', 'ess-receipt'], algorithms: ['sha256', 'rsa-pkcs1v15'], inputs: { signerCerts: ['keys/erica-rsa.cert.pem'] } },
 };
 

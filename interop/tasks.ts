@@ -99,6 +99,12 @@ export function prepareProducedDir(ctx: TaskContext): void {
   const dir = producedDir(ctx);
   mkdirSync(join(dir, 'keys'), { recursive: true });
   for (const f of readdirSync(join(ctx.corpusDir, 'keys')).filter((x) => /\.(pem|der)$/.test(x))) copyFileSync(join(ctx.corpusDir, 'keys', f), join(dir, 'keys', f));
+  // The post-quantum cast (keys/pq/) for the signed-data/ml-dsa and enveloped-data/kemri features.
+  const pq = join(ctx.corpusDir, 'keys', 'pq');
+  if (existsSync(pq)) {
+    mkdirSync(join(dir, 'keys', 'pq'), { recursive: true });
+    for (const f of readdirSync(pq).filter((x) => /\.(pem|der)$/.test(x))) copyFileSync(join(pq, f), join(dir, 'keys', 'pq', f));
+  }
   writeFileSync(join(dir, 'content.txt'), PRODUCE_CONTENT);
 }
 

@@ -35,7 +35,9 @@ present() {
 
 missing=()
 for p in $ORDER; do present "${PROBE[$p]}" || missing+=("$p"); done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The second generation (OpenSSL 3.6, Bouncy Castle 1.86, ... in an isolated Debian unstable root).
+sid_root() { bash "$(dirname "$0")/setup-sid-root.sh"; }
+[ ${#missing[@]} -eq 0 ] && { sid_root; exit $?; }
 
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "setup: missing ${missing[*]}; install them with: sudo apt-get install --no-install-recommends ${missing[*]} (or set CMSI_SKIP_SETUP=1 to run without them)" >&2
@@ -63,3 +65,4 @@ if [ ${#still[@]} -ne 0 ]; then
   exit 1
 fi
 echo "setup: done"
+sid_root

@@ -49,6 +49,13 @@ export const BC_UNSUPPORTED: Readonly<Record<string, string>> = {
 const BC_NO_ALGORITHM: Partial<Record<Algorithm, string>> = {
   'x25519': 'Bouncy Castle 1.72 has no RFC 8418 key agreement in CMS: "no such algorithm: 1.2.840.113549.1.9.16.3.19 for provider BC" (dhSinglePass-stdDH-hkdf-sha256-scheme)',
   'x448': 'Bouncy Castle 1.72 has no RFC 8418 key agreement in CMS: "no such algorithm: 1.2.840.113549.1.9.16.3.21 for provider BC" (dhSinglePass-stdDH-hkdf-sha512-scheme)',
+  'ml-dsa-44': 'Bouncy Castle 1.72 predates ML-DSA (FIPS 204): "Unknown signature type requested: SHA512WITH2.16.840.1.101.3.4.3.17"',
+  'ml-dsa-65': 'Bouncy Castle 1.72 predates ML-DSA (FIPS 204): "Unknown signature type requested: SHA512WITH2.16.840.1.101.3.4.3.18"',
+  'ml-dsa-87': 'Bouncy Castle 1.72 predates ML-DSA (FIPS 204): "Unknown signature type requested: SHA512WITH2.16.840.1.101.3.4.3.19"',
+  'slh-dsa-sha2-128f': 'Bouncy Castle 1.72 predates SLH-DSA (FIPS 205): "Unknown signature type requested: SHA256WITH2.16.840.1.101.3.4.3.21"',
+  'ml-kem-512': 'Bouncy Castle 1.72 predates ML-KEM (FIPS 203) and KEMRecipientInfo (RFC 9629, BC 1.79): "no such algorithm: 2.16.840.1.101.3.4.4.1 for provider BC" reading the key',
+  'ml-kem-768': 'Bouncy Castle 1.72 predates ML-KEM (FIPS 203) and KEMRecipientInfo (RFC 9629, BC 1.79): "no such algorithm: 2.16.840.1.101.3.4.4.2 for provider BC" reading the key',
+  'ml-kem-1024': 'Bouncy Castle 1.72 predates ML-KEM (FIPS 203) and KEMRecipientInfo (RFC 9629, BC 1.79): "no such algorithm: 2.16.840.1.101.3.4.4.3 for provider BC" reading the key',
 };
 
 /**
@@ -74,36 +81,59 @@ export type Outcome = { readonly kind: 'answer'; readonly answer: Answer } | { r
 // ---------------------------------------------------------------------------------------------
 // compiling CmsiBc.java once per source version
 
-let compiled: { dir: string } | { error: string } | null = null;
+/**
+ * Where the JVM and javac come from: the host's Debian packages, or another generation's
+ * (./bouncycastle-sid.ts runs them inside the Debian unstable root). Jar paths are as the
+ * programs see them; `hostPath` maps one to the host's file system for existence checks.
+ */
+export interface JavaRuntime {
+  readonly id: string;
+  readonly jars: readonly string[];
+  readonly hostPath: (path: string) => string;
+  readonly command: (cmd: 'java' | 'javac', args: readonly string[]) => [string, string[]];
+}
+
+export const HOST_JAVA: JavaRuntime = { id: 'host', jars: JARS, hostPath: (p) => p, command: (cmd, args) => [cmd, [...args]] };
+
+const compiledBy = new Map<string, { dir: string } | { error: string }>();
 
 function cacheBase(): string {
   const nm = join(REPO, 'node_modules');
   return existsSync(nm) ? join(nm, '.cache', 'cmsi-bc') : join(tmpdir(), 'cmsi-bc');
 }
 
-function compile(): { dir: string } | { error: string } {
-  if (compiled) return compiled;
-  for (const jar of JARS) if (!existsSync(jar)) return (compiled = { error: `${jar} missing (apt-get install libbcprov-java libbcpkix-java libbcutil-java)` });
+function compile(rt: JavaRuntime): { dir: string } | { error: string } {
+  const done = compiledBy.get(rt.id);
+  if (done) return done;
+  const result = compileFresh(rt);
+  compiledBy.set(rt.id, result);
+  return result;
+}
+
+function compileFresh(rt: JavaRuntime): { dir: string } | { error: string } {
+  const JARS = rt.jars;
+  for (const jar of JARS) if (!existsSync(rt.hostPath(jar))) return ({ error: `${jar} missing (apt-get install libbcprov-java libbcpkix-java libbcutil-java)` });
   const source = readFileSync(SOURCE);
-  const hash = createHash('sha256').update(source).update(JARS.join(':')).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(source).update(rt.id).update(JARS.join(':')).digest('hex').slice(0, 16);
   const base = cacheBase();
   const dir = join(base, hash);
-  if (existsSync(join(dir, 'CmsiBc.class'))) return (compiled = { dir });
+  if (existsSync(join(dir, 'CmsiBc.class'))) return ({ dir });
   mkdirSync(base, { recursive: true });
   // Build in a private folder, then rename: concurrent test workers never see half a build.
   const build = mkdtempSync(join(base, 'build-'));
-  const r = runProgram('javac', ['-nowarn', '-Xlint:-path', '-encoding', 'UTF-8', '-cp', JARS.join(':'), '-d', build, SOURCE], { timeoutMs: 180_000 });
+  const [javac, javacArgs] = rt.command('javac', ['-nowarn', '-Xlint:-path', '-encoding', 'UTF-8', '-cp', JARS.join(':'), '-d', build, SOURCE]);
+  const r = runProgram(javac, javacArgs, { timeoutMs: 180_000 });
   if (r.kind !== 'exit' || r.code !== 0) {
     rmSync(build, { recursive: true, force: true });
     const why = r.kind === 'exit' ? r.stderr.trim().split('\n').slice(0, 5).join(' | ') : r.kind === 'spawn-error' ? r.message : r.kind;
-    return (compiled = { error: `javac failed: ${why}` });
+    return ({ error: `javac failed: ${why}` });
   }
   try {
     renameSync(build, dir);
   } catch {
     rmSync(build, { recursive: true, force: true }); // another worker won the race
   }
-  return (compiled = existsSync(join(dir, 'CmsiBc.class')) ? { dir } : { error: 'compiled class missing' });
+  return (existsSync(join(dir, 'CmsiBc.class')) ? { dir } : { error: 'compiled class missing' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +141,7 @@ function compile(): { dir: string } | { error: string } {
 
 class BcProcess {
   /** `onSpawn` hears the process id of every JVM this object starts (tests, bench). */
-  constructor(private readonly onSpawn?: (pid: number) => void) {}
+  constructor(private readonly onSpawn?: (pid: number) => void, private readonly runtime: JavaRuntime = HOST_JAVA) {}
 
   private child: ChildProcessWithoutNullStreams | null = null;
   private buffer = '';
@@ -128,11 +158,12 @@ class BcProcess {
   }
 
   private start(): string | null {
-    const c = compile();
+    const c = compile(this.runtime);
     if ('error' in c) return c.error;
     // Own session: a terminal's Ctrl-C reaches cmsi, which ends the JVM (adapters/cleanup.ts).
     // -XX:-UsePerfData: no /tmp/hsperfdata_<user>/<pid> file, which a killed JVM leaves behind.
-    const child = spawn('java', ['-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xss8m', '-cp', [c.dir, ...JARS].join(':'), 'CmsiBc'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const [java, javaArgs] = this.runtime.command('java', ['-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xss8m', '-cp', [c.dir, ...this.runtime.jars].join(':'), 'CmsiBc']);
+    const child = spawn(java, javaArgs, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const release = onCleanup(`Bouncy Castle JVM (pid ${child.pid})`, () => child.kill('SIGKILL'));
     this.child = child;
     if (child.pid !== undefined) this.onSpawn?.(child.pid);
@@ -272,8 +303,8 @@ function layerRequest(r: ConsumeRequest, l: LayerInput): Record<string, unknown>
 function produceRequest(r: ProduceRequest): Record<string, unknown> {
   const cert = (id: string) => join(r.keysDir, `${id}.cert.pem`);
   const key = (id: string) => join(r.keysDir, `${id}.key.pem`);
-  const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.signer;
-  const recipient = r.feature === 'enveloped-data/kari' ? 'bob-p256' : r.recipient;
+  const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.feature === 'signed-data/ml-dsa' ? 'pq/alice-ml-dsa-65' : r.signer;
+  const recipient = r.feature === 'enveloped-data/kari' ? 'bob-p256' : r.feature === 'enveloped-data/kemri' ? 'pq/bob-ml-kem-768' : r.recipient;
   return {
     op: 'produce', feature: r.feature, content: b64(r.content),
     signerCert: cert(signer), signerKey: key(signer), recipientCert: cert(recipient),
@@ -313,12 +344,33 @@ export function createBouncyCastleAdapter(options: BouncyCastleAdapterOptions = 
   return makeAdapter(persistentJvm(own), () => own.close());
 }
 
-function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>): Adapter {
+/** One generation of Bouncy Castle: its name, JVM and what it is known not to support. */
+export interface BcGeneration {
+  readonly name: string;
+  readonly runtime: JavaRuntime;
+  readonly unsupported: Readonly<Record<string, string>>;
+  readonly noAlgorithm: Partial<Record<Algorithm, string>>;
+  /** Features beyond the 1.72 set this generation produces (the post-quantum ones). */
+  readonly extraProduces?: readonly ProduceFeature[];
+}
+
+const HOST_BC: BcGeneration = { name: 'bouncycastle', runtime: HOST_JAVA, unsupported: BC_UNSUPPORTED, noAlgorithm: BC_NO_ALGORITHM };
+
+/** A persistent adapter for another generation (./bouncycastle-sid.ts). */
+export function createBcGenerationAdapter(g: BcGeneration): Adapter {
+  const own = new BcProcess(undefined, g.runtime);
+  return makeAdapter(persistentJvm(own), () => own.close(), g);
+}
+
+function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>, g: BcGeneration = HOST_BC): Adapter {
+  const BC_UNSUPPORTED = g.unsupported;
+  const BC_NO_ALGORITHM = g.noAlgorithm;
   return {
-    name: 'bouncycastle',
+    name: g.name,
     lineage: 'bouncycastle',
     async probe() {
-      const java = runProgram('java', ['-version']);
+      const [javaCmd, javaArgs] = g.runtime.command('java', ['-version']);
+      const java = runProgram(javaCmd, javaArgs);
       if (java.kind !== 'exit' || java.code !== 0) return { installed: false, reason: 'java not on PATH (apt-get install default-jdk-headless)' };
       const o = await withJvm((jvm) => jvm.request({ op: 'version' }, 60_000));
       if (o.kind === 'answer' && o.answer.status === 'accept' && o.answer.version) return { installed: true, version: o.answer.version };
@@ -338,9 +390,9 @@ function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>): Adapter {
         return toVerdict(await jvm.request(body));
       }));
     },
-    produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
+    produces: [...(['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
       'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data', 'compressed-data',
-      'authenticated-data'] satisfies ProduceFeature[],
+      'authenticated-data'] satisfies ProduceFeature[]), ...(g.extraProduces ?? [])],
     async produce(r): Promise<ProduceResult> {
       const v = toVerdict(await withJvm((jvm) => jvm.request(produceRequest(r))));
       switch (v.verdict) {

@@ -6,6 +6,7 @@
  * X9.42 Diffie-Hellman with the RFC 2631 2.1.2 KDF (Node cannot load X9.42 keys: the PKCS #8 is
  * read with the strict reader and the exponentiation done with bigint).
  */
+import { mlKemPrivateKey, spkiParts, type MlKemPrivateKey } from './pq.ts';
 import { constants, createECDH, createHash, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, privateDecrypt, type KeyObject } from 'node:crypto';
 import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeBitString, decodeInteger, decodeOid } from '../../core/der/values.ts';
@@ -18,7 +19,8 @@ export type PrivateKey =
   | { readonly kind: 'rsa'; readonly key: KeyObject; readonly modulusLength: number }
   | { readonly kind: 'ec'; readonly curve: string; readonly curveOid: string; readonly d: Buffer }
   | { readonly kind: 'xdh'; readonly curve: 'x25519' | 'x448'; readonly key: KeyObject }
-  | { readonly kind: 'dh'; readonly p: bigint; readonly g: bigint; readonly q: bigint | null; readonly x: bigint; readonly pLength: number };
+  | { readonly kind: 'dh'; readonly p: bigint; readonly g: bigint; readonly q: bigint | null; readonly x: bigint; readonly pLength: number }
+  | { readonly kind: 'ml-kem'; readonly key: MlKemPrivateKey };
 
 export interface RecipientKey {
   /** Position in the options' key list, for messages. */
@@ -74,7 +76,9 @@ export function loadPrivateKey(bytes: Uint8Array): PrivateKey | null {
       ? createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' })
       : createPrivateKey(Buffer.from(bytes).toString('latin1'));
   } catch {
-    return x942PrivateKey(der);
+    // Node 20 has no ML-KEM: read the PKCS #8 ourselves (checkers/crypto/pq.ts).
+    const kem = mlKemPrivateKey(der);
+    return kem ? { kind: 'ml-kem', key: kem } : x942PrivateKey(der);
   }
   const type = key.asymmetricKeyType;
   if (type === 'rsa') return { kind: 'rsa', key, modulusLength: key.asymmetricKeyDetails?.modulusLength ?? 0 };
@@ -290,6 +294,10 @@ export function x942Kdf(zz: Uint8Array, wrapOid: Uint8Array, ukm: Uint8Array | n
 /** Whether a private key belongs to a certificate: the same public key (RSA, EC, X25519/X448, X9.42 DH). */
 export function keyMatchesCertificate(k: PrivateKey, c: CertInfo): boolean {
   try {
+    if (k.kind === 'ml-kem') {
+      const p = spkiParts(c.spki);
+      return !!p && p.oid === k.key.oid && Buffer.from(p.publicKey).equals(Buffer.from(k.key.publicKey));
+    }
     if (k.kind === 'dh') {
       const r = readDer(c.spki);
       const bits = r.root?.children[1];

@@ -12,7 +12,8 @@ import { OID } from '../../core/oids.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
 import { content, encoding, type AlgorithmIdentifier } from '../cms/fields.ts';
 import { KEY_AGREEMENT, KEY_WRAPS, parseKeyWrapParam, parseOaepParams, parsePbkdf2Params, parsePwriKekParams } from '../cms/algorithms.ts';
-import type { KariView, KekriView, KtriView, PwriView, RecipientEncryptedKeyView, RecipientInfosView } from '../cms/recipient-infos.ts';
+import type { KariView, KekriView, KtriView, OriView, PwriView, RecipientEncryptedKeyView, RecipientInfosView } from '../cms/recipient-infos.ts';
+import { kemRecipientInfo, openKemri } from './kem-recipient.ts';
 import { bytesEqual, type CertInfo } from './certificates.ts';
 import { pwriInnerBlock, pwriInnerCipher, pwriUnwrap, unwrapKey } from './ciphers.ts';
 import { oid as oidTlv } from './der-build.ts';
@@ -82,7 +83,7 @@ export function recoverKeys(ctx: CheckContext, ris: RecipientInfosView, options:
       case 'kari': kari(ctx, ri, keys, check, out, state); break;
       case 'kekri': kekri(ctx, ri, options, check, out, state); break;
       case 'pwri': pwri(ctx, ri, options, check, out, state, confirm); break;
-      case 'ori': break;
+      case 'ori': kemri(ctx, ri, keys, check, out, state); break;
     }
   }
   if (!state.tried) probeKari(ctx, ris, keys, check);
@@ -339,6 +340,18 @@ function kekDeriver(ctx: CheckContext, ri: KariView): { fn: KekDeriver; how: str
       return scheme.kdf === 'hkdf' ? hkdfKek(scheme.hash, z, ri.ukm, info, len) : x963Kdf(scheme.hash, z, info, len);
     },
   };
+}
+
+/** OtherRecipientInfo: only KEMRecipientInfo (RFC 9629) is known; its key is opened in ./kem-recipient.ts. */
+function kemri(ctx: CheckContext, ri: OriView, keys: readonly RecipientKey[], check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
+  if (ri.oriType !== OID.oriKem) return;
+  const view = kemRecipientInfo(ctx, ri.at);
+  if (!view) return;
+  const opened = openKemri(ctx, view, keys);
+  if (!opened) return;
+  state.tried = true;
+  state.attempts++;
+  record(ctx, view.encryptedKeyAt, opened.key, check, opened.how, out, view.wrap.oid);
 }
 
 function kekri(ctx: CheckContext, ri: KekriView, options: KeyMaterialOptions, check: KeyCheck, out: RecoveredKey[], state: Attempt): void {

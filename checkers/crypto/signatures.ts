@@ -15,6 +15,7 @@ import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
 import { diagnoseDigestInfo } from './digest-info.ts';
 import { inMemory, streamedDigests, type ContentSource, type SignedContent } from './content-source.ts';
+import { verifyPqSigner } from './pq-signatures.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
 const FALLBACK_TRIES = 16;
@@ -88,6 +89,8 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
     else ctx.unchecked('cmsi/crypto-unverifiable', `no certificate in the message or given with --cert matches the signer identifier (${si.sid.kind})`, sidAt);
     return null;
   }
+  const pq = verifyPqSigner(ctx, si, cert, toVerify, content?.bytes ?? null);
+  if (pq !== null) return pq ? cert : null;
   const key = publicKeyOf(cert, certs.all);
   if (key && toVerify === null && content) {
     ctx.unchecked('cmsi/crypto-unverifiable', `a signature without signed attributes over ${content.size} octets of streamed content is not verified (raise --stream-above to read it whole)`, w);

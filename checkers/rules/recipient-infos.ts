@@ -4,6 +4,7 @@
  * the key management algorithm conventions of RFC 3370 4, RFC 3560, RFC 5753 3.1.1 and 7.1.2,
  * RFC 8418 3.2 and RFC 8551 2.3/4.4, and OtherKeyAttribute avoidance (10.2.7).
  */
+import { checkKemriStatic, kemRecipientInfo } from '../crypto/kem-recipient.ts';
 import { checkAgreementKey } from '../crypto/agreement-keys.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
@@ -94,8 +95,12 @@ function checkRecipientInfo(ctx: CheckContext, ri: RecipientInfoView, container:
       checkVersion(ctx, 'rfc3211/1.2.1/pwri-version-0', ri, 0, 'PasswordRecipientInfo');
       checkPwri(ctx, ri);
       return;
-    case 'ori':
+    case 'ori': {
+      // KEMRecipientInfo (RFC 9629): version and kekLength, decidable without keys.
+      const kemri = ri.oriType === OID.oriKem ? kemRecipientInfo(ctx, ri.at) : null;
+      if (kemri) checkKemriStatic(ctx, kemri);
       return;
+    }
   }
 }
 

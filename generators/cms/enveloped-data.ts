@@ -11,7 +11,7 @@ import { cbcEncrypt, encryptedContentInfo, newCbcKey, type CbcCipher, type CbcKe
 
 /** A RecipientInfo builder: given the CEK and a stream, the encoded RecipientInfo and its version. */
 export interface RecipientBuilder {
-  readonly kind: 'ktri' | 'kari' | 'kekri' | 'pwri';
+  readonly kind: 'ktri' | 'kari' | 'kekri' | 'pwri' | 'ori';
   build(cek: Uint8Array, rnd: SeededRandom): Uint8Array;
   /** RecipientInfo version, for the EnvelopedData version rule. */
   readonly version: number;
@@ -44,7 +44,7 @@ export function originatorInfo(o: OriginatorInfoSpec): Uint8Array {
 
 /** RFC 5652 6.1 version rule, for the choices this generator can make (no "other" formats). */
 export function envelopedDataVersion(spec: Pick<EnvelopedDataSpec, 'originatorInfo' | 'unprotectedAttrs' | 'recipients'>): number {
-  if (spec.recipients.some((r) => r.kind === 'pwri')) return 3;
+  if (spec.recipients.some((r) => r.kind === 'pwri' || r.kind === 'ori')) return 3;
   if (!spec.originatorInfo && !spec.unprotectedAttrs?.length && spec.recipients.every((r) => r.version === 0)) return 0;
   return 2;
 }

@@ -13,6 +13,7 @@ import type { SeededRandom } from '../random.ts';
 import { DIGESTS, rsaPssParams, type DigestName } from './algorithms.ts';
 import { rsaPssSign } from '../crypto/rsa.ts';
 import { dsaKeyValues, dsaSignDeterministic } from '../crypto/dsa.ts';
+import { pqSign, PQ_OID, type PqSignatureAlgorithm } from '../crypto/pq.ts';
 
 export type SignatureName =
   | 'rsa-pkcs1' // rsaEncryption identifier, as RFC 3370 3.2 and RFC 4134 use
@@ -21,7 +22,8 @@ export type SignatureName =
   | 'dsa'
   | 'ecdsa'
   | 'ed25519'
-  | 'ed448';
+  | 'ed448'
+  | PqSignatureAlgorithm; // pure ML-DSA (RFC 9882) and SLH-DSA (RFC 9814): parameters absent
 
 export interface SignatureChoice {
   readonly kind: SignatureName;
@@ -54,6 +56,7 @@ export function signatureIdentifier(choice: SignatureChoice): Uint8Array {
     case 'ecdsa': return seq(oid(need(ECDSA_SHA[d], `no ECDSA with ${d}`)));
     case 'ed25519': return seq(oid(OID.ed25519));
     case 'ed448': return seq(oid(OID.ed448));
+    default: return seq(oid(PQ_OID[choice.kind]));
   }
 }
 
@@ -65,6 +68,10 @@ function jwkD(key: KeyObject): Uint8Array {
 
 /** Signs `data` (the DER signed attributes, or the content) as `signer` with `choice`. */
 export function signData(signer: Identity, choice: SignatureChoice, data: Uint8Array, rnd: SeededRandom): Uint8Array {
+  if (signer.pq) {
+    if (signer.pq.alg !== choice.kind) throw new Error(`${signer.id} holds a ${signer.pq.alg} key, not ${choice.kind}`);
+    return pqSign(signer.pq, data);
+  }
   const key = signer.key;
   if (!key) throw new Error(`${signer.id} has no signing key`);
   const d = choice.digest;
@@ -90,5 +97,7 @@ export function signData(signer: Identity, choice: SignatureChoice, data: Uint8A
     case 'ed25519':
     case 'ed448':
       return new Uint8Array(nodeSign(null, data, key));
+    default:
+      throw new Error(`${signer.id} has no ${choice.kind} key`);
   }
 }

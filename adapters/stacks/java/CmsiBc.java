@@ -437,6 +437,8 @@ public final class CmsiBc {
           if (kind.equals("enveloped")) recipient = new JceKeyAgreeEnvelopedRecipient(key).setProvider(BC);
           else if (kind.equals("authenticated")) recipient = new JceKeyAgreeAuthenticatedRecipient(key).setProvider(BC);
           else throw new Unsupported("Bouncy Castle 1.72 has no key agreement recipient for AuthEnvelopedData");
+        } else if (ri.getClass().getName().equals("org.bouncycastle.cms.KEMRecipientInformation")) {
+          recipient = kemRecipient(kind, key);
         } else {
           continue;
         }
@@ -486,6 +488,25 @@ public final class CmsiBc {
   // ------------------------------------------------------------------------------------------
   // the other content types
 
+  /**
+   * KEMRecipientInfo (RFC 9629), Bouncy Castle 1.79 and later: looked up by name, so this file
+   * still compiles against 1.72, which has no KEM recipient classes.
+   */
+  static Recipient kemRecipient(String kind, PrivateKey key) throws Exception {
+    String name = kind.equals("enveloped") ? "org.bouncycastle.cms.jcajce.JceKEMEnvelopedRecipient"
+        : kind.equals("authEnveloped") ? "org.bouncycastle.cms.jcajce.JceKEMAuthEnvelopedRecipient" : null;
+    if (name == null) throw new Unsupported("no Bouncy Castle KEM recipient for " + kind);
+    Class<?> c;
+    try {
+      c = Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new Unsupported("this Bouncy Castle has no " + name + " (KEMRecipientInfo, RFC 9629)");
+    }
+    Object r = c.getConstructor(PrivateKey.class).newInstance(key);
+    r = c.getMethod("setProvider", String.class).invoke(r, BC);
+    return (Recipient) r;
+  }
+
   static byte[] digest(Map<String, Object> req) throws Exception {
     CMSDigestedData dd = new CMSDigestedData(b64(req, "cms"));
     if (!dd.verify(digests())) throw new Reject("DigestedData digest does not match the content");
@@ -519,7 +540,11 @@ public final class CmsiBc {
       case "DSA": return "SHA256withDSA";
       case "Ed25519": return "Ed25519";
       case "Ed448": return "Ed448";
-      default: throw new Unsupported("no signature algorithm for " + k.getAlgorithm() + " keys");
+      default:
+        // Bouncy Castle 1.79+: pure ML-DSA (RFC 9882) and SLH-DSA (RFC 9814) keys name their parameter set.
+        if (k.getAlgorithm().startsWith("ML-DSA")) return "ML-DSA";
+        if (k.getAlgorithm().startsWith("SLH-DSA")) return "SLH-DSA";
+        throw new Unsupported("no signature algorithm for " + k.getAlgorithm() + " keys");
     }
   }
 
@@ -534,7 +559,8 @@ public final class CmsiBc {
     switch (feature) {
       case "signed-data/attached":
       case "signed-data/detached":
-      case "signed-data/ecdsa": {
+      case "signed-data/ecdsa":
+      case "signed-data/ml-dsa": {
         X509CertificateHolder cert = loadCert(Json.str(req, "signerCert"));
         PrivateKey key = loadKey(Json.str(req, "signerKey"));
         CMSSignedDataGenerator g = new CMSSignedDataGenerator();
@@ -557,6 +583,22 @@ public final class CmsiBc {
         g.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, eph.getPrivate(), eph.getPublic(), CMSAlgorithm.AES128_WRAP)
             .addRecipient(rc).setProvider(BC));
         return der(g.generate(typed, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_CBC).setProvider(BC).build()).toASN1Structure());
+      }
+      case "enveloped-data/kemri": {
+        // RFC 9629 KEMRecipientInfo with HKDF-SHA256 and AES-256 wrap (RFC 9936 2.1 for ML-KEM-768),
+        // looked up by name so this file still compiles against Bouncy Castle 1.72.
+        Class<?> c;
+        try {
+          c = Class.forName("org.bouncycastle.cms.jcajce.JceKEMRecipientInfoGenerator");
+        } catch (ClassNotFoundException e) {
+          throw new Unsupported("this Bouncy Castle has no JceKEMRecipientInfoGenerator (KEMRecipientInfo, RFC 9629)");
+        }
+        Object gen = c.getConstructor(X509Certificate.class, org.bouncycastle.asn1.ASN1ObjectIdentifier.class)
+            .newInstance(x509(loadCert(Json.str(req, "recipientCert"))), CMSAlgorithm.AES256_WRAP);
+        gen = c.getMethod("setProvider", String.class).invoke(gen, BC);
+        CMSEnvelopedDataGenerator g = new CMSEnvelopedDataGenerator();
+        g.addRecipientInfoGenerator((org.bouncycastle.cms.RecipientInfoGenerator) gen);
+        return der(g.generate(typed, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(BC).build()).toASN1Structure());
       }
       case "enveloped-data/kekri": {
         CMSEnvelopedDataGenerator g = new CMSEnvelopedDataGenerator();

@@ -100,12 +100,14 @@ export class CheckContext {
    * Records the outcome of one rule on one place; returns `ok` for chaining. `layer` overrides
    * the rule's own layer (checkers/layers.ts) for this one finding.
    */
-  check(requested: string, ok: boolean, message: string, at: Where, layer?: Layer): boolean {
+  check(requested: string, ok: boolean, message: string, at: Where, layer?: Layer, beyondTolerance = false): boolean {
     const rule = this.resolve(requested);
     if (!rule) return ok;
     const level = this.levelOf(rule);
     const status = ok ? 'pass' : MANDATORY_LEVELS.has(level as Level) ? 'fail' : 'warn';
-    const producerOnly = status === 'fail' && this.catalog.get(rule)?.receivers === 'must-accept';
+    // `beyondTolerance`: the rule's receivers must accept one departure (NULL for absent, say),
+    // not this one (an OCTET STRING where NULL is required), so the failure binds receivers too.
+    const producerOnly = status === 'fail' && !beyondTolerance && this.catalog.get(rule)?.receivers === 'must-accept';
     const l = layer ?? layerOf(rule, this.catalog);
     if (!this.runs(l)) return ok;
     this.findings.push({ rule, level, status, layer: l, message, ...at, ...(producerOnly ? { producerOnly: true as const } : {}) });

@@ -52,7 +52,9 @@ function checkParams(ctx: CheckContext, a: AlgorithmIdentifier, table: Readonly<
   if (!r) return;
   const state = !a.params ? 'absent' : paramsAreNull(a) ? 'null' : 'present';
   const ok = r.want === 'absent-or-null' ? state !== 'present' : state === r.want;
-  ctx.check(r.rule, ok, ok ? `${what} parameters ${state}` : `${what} ${a.oid} has ${state} parameters, expected ${r.want.replace(/-/g, ' ')}`, where(a.at));
+  // Where a catalog entry says receivers must accept (RFC 5754 2 and 3.2), what they must accept
+  // is absent or NULL parameters; any other value is still a defect for them too.
+  ctx.check(r.rule, ok, ok ? `${what} parameters ${state}` : `${what} ${a.oid} has ${state} parameters, expected ${r.want.replace(/-/g, ' ')}`, where(a.at), undefined, state === 'present' && r.want !== 'present');
 }
 
 const ECDSA_HASH: Readonly<Record<string, string>> = { [OID.ecdsaWithSha1]: OID.sha1, [OID.ecdsaWithSha256]: OID.sha256, [OID.ecdsaWithSha384]: OID.sha384, [OID.ecdsaWithSha512]: OID.sha512 };

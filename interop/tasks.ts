@@ -112,8 +112,17 @@ let catalog: Catalog | null = null;
 
 function checkProduced(file: string, bytes: Uint8Array, sample: Sample, dir: string): ProducedCheck {
   catalog ??= loadCatalog();
-  const certs = (sample.inputs.signerCerts ?? []).map((c) => pemToDer(readFileSync(join(dir, c), 'utf8')));
-  const res = checkBytes(file, bytes, { catalog, profile: 'current', certs, content: sample.inputs.detached ? PRODUCE_CONTENT : null });
+  const i = sample.inputs;
+  const read = (p: string) => pemToDer(readFileSync(join(dir, p), 'utf8'));
+  const certs = (i.signerCerts ?? []).map(read);
+  // The recipient key, KEK or password the message was made for: without them an enveloping type
+  // is only unchecked (nothing decrypted), so the producer check could not say it is valid.
+  const res = checkBytes(file, bytes, {
+    catalog, profile: 'current', certs, content: i.detached ? PRODUCE_CONTENT : null,
+    ...(i.recipient ? { keys: [{ key: read(i.recipient.key), cert: read(i.recipient.cert) }] } : {}),
+    ...(i.password ? { password: i.password } : {}),
+    ...(i.kek ? { kek: { keyId: i.kek.keyId ? new Uint8Array(Buffer.from(i.kek.keyId, 'hex')) : null, key: new Uint8Array(Buffer.from(i.kek.key, 'hex')) } } : {}),
+  });
   return {
     verdict: res.verdict, failed: [...new Set(res.findings.filter((f) => f.status === 'fail').map((f) => f.rule))],
     layers: res.layers, reason: res.reason?.slice(0, 500) ?? null,

@@ -12,11 +12,12 @@ import { loadCatalog } from '../core/catalog.ts';
 import { parseExpectations, runConformance, type CaseOutcome, type ConformanceResult } from '../cli/conformance.ts';
 import { REPO } from './helpers/corpus.ts';
 
-const CANDIDATES = [
-  process.env.CMSI_THUNDERBIRD_SMIME,
+// CMSI_THUNDERBIRD_SMIME names the folder elsewhere; else ../shared/external/ beside the checkout
+// (../../shared/ from a worktree under wt/).
+const CANDIDATES = process.env.CMSI_THUNDERBIRD_SMIME ? [process.env.CMSI_THUNDERBIRD_SMIME] : [
   join(REPO, '..', 'shared', 'external', 'thunderbird-smime'),
   join(REPO, '..', '..', 'shared', 'external', 'thunderbird-smime'),
-].filter((p): p is string => !!p);
+];
 const DIR = CANDIDATES.find((p) => existsSync(join(p, 'expectations.tsv')));
 const SMIME = DIR ? join(DIR, 'mailnews', 'test', 'data', 'smime') : '';
 

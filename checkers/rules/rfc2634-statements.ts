@@ -19,6 +19,8 @@ import { decodeOid } from '../../core/der/values.ts';
 
 /** True when `bytes` is exactly one DER Receipt: SEQUENCE { INTEGER, OID, OCTET STRING, OCTET STRING }. */
 function isReceipt(bytes: Uint8Array): boolean {
+  // A Receipt is small; skip parsing anything that cannot be one.
+  if (bytes[0] !== 0x30 || bytes.length > 65536) return false;
   const r = readDer(bytes);
   const n = r.root;
   if (!n || r.fatal || n.end !== bytes.length || !isUniversal(n, UNIVERSAL.SEQUENCE) || n.children.length !== 4) return false;

@@ -84,7 +84,7 @@ function checkIssuerSerial(ctx: CheckContext, id: CertId, v2: boolean, certs: re
   const names = l.node.children[0];
   const one = !!names && isUniversal(names, UNIVERSAL.SEQUENCE) && names.children.length === 1 && isContext(names.children[0], 4) && names.children[0]!.constructed;
   const hash = id.hash ? hashName(id.hash) : null;
-  const cert = hash && id.certHash ? certs.find((c) => bytesEqual(new Uint8Array(createHash(hash).update(c.der).digest()), contentOf(ctx.bytes, id.certHash!))) : undefined;
+  const cert = hash && id.certHash ? byHash(certs, hash).get(Buffer.from(contentOf(ctx.bytes, id.certHash)).toString('hex')) : undefined;
   const rules = v2 ? ['rfc5035/4/pkc-issuer-directory-name'] : ['rfc2634/5.4.1/pkc-issuer-directory-name'];
   if (!one) {
     for (const r of rules) ctx.fail(r, 'IssuerSerial.issuer is not exactly one directoryName', where(l));
@@ -95,4 +95,17 @@ function checkIssuerSerial(ctx: CheckContext, id: CertId, v2: boolean, certs: re
   const serial = l.node.children[1];
   const same = !!name && bytesEqual(encoding(ctx, name), cert.issuer) && !!serial && bytesEqual(contentOf(ctx.bytes, serial), cert.cert.serial);
   for (const r of rules) ctx.check(r, same, same ? 'IssuerSerial names the issuer and serial number of the certificate with that hash' : 'IssuerSerial does not name the issuer and serial number of the certificate with that hash', where(l));
+}
+
+/** The certificates by their hash under `hash`, computed once per list and algorithm (a hostile message may hold thousands). */
+const hashIndex = new WeakMap<readonly CertInfo[], Map<string, Map<string, CertInfo>>>();
+function byHash(certs: readonly CertInfo[], hash: string): Map<string, CertInfo> {
+  let perAlg = hashIndex.get(certs);
+  if (!perAlg) hashIndex.set(certs, (perAlg = new Map()));
+  let index = perAlg.get(hash);
+  if (!index) {
+    index = new Map(certs.map((c) => [createHash(hash).update(c.der).digest('hex'), c]));
+    perAlg.set(hash, index);
+  }
+  return index;
 }

@@ -80,7 +80,8 @@ function checkDigestInput(ctx: CheckContext, v: SignedDataView, si: SignerInfoVi
   const octets = v.eContentAt.node;
   if (!overValue) return;
   const overValueOk = bytesEqual(overValue, claimed);
-  const overTlv = digest(si.digestAlgorithm.oid, encodingOf(ctx.bytes, octets));
+  // Only a mismatch is worth a second hash of the (possibly large) content.
+  const overTlv = overValueOk ? null : digest(si.digestAlgorithm.oid, encodingOf(ctx.bytes, octets));
   const wrongInput = !overValueOk && !!overTlv && bytesEqual(overTlv, claimed);
   if (!overValueOk && !wrongInput) return;
   const rules = ['rfc5652/5.4/digest-econtent-value-octets', v.eContentType === OID.data ? 'rfc5652/5.2.1/data-digest-covers-octet-string-value' : 'rfc5652/5.2.1/non-data-econtent-digest-whole-encoding'];

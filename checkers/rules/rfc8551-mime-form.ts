@@ -56,17 +56,21 @@ export function checkMimeForm(ctx: CheckContext, mime: MimeInfo, file: Uint8Arra
   }
   if (!protectedEntity) return;
   ctx.check('rfc8551/3.1.2/use-7bit-transfer-encoding', !eightBit(protectedEntity), eightBit(protectedEntity) ? 'the protected entity holds 8-bit octets' : 'the protected entity is 7-bit', top);
-  const bare = bareLineEnd(protectedEntity);
-  ctx.check('rfc8551/3.1.4/crlf-headers-text-encoded', !bare, bare ? 'the protected entity has a line that does not end in CRLF' : 'every line of the protected entity ends in CRLF', top);
   const h = headersOf(protectedEntity);
-  const type = h?.headers.get('content-type') ?? 'text/plain';
+  // Content without a header block is no MIME entity: the line rules below are about MIME text.
+  if (!h) return;
+  // A body in binary transfer encoding is not lines (RFC 2045 2.9); then only the headers are.
+  const binary = /^\s*binary\b/i.test(h?.headers.get('content-transfer-encoding') ?? '');
+  const bare = bareLineEnd(binary ? protectedEntity.subarray(0, h.body) : protectedEntity);
+  ctx.check('rfc8551/3.1.4/crlf-headers-text-encoded', !bare, bare ? 'the protected entity has a line that does not end in CRLF' : 'every line of the protected entity ends in CRLF', top);
+  const type = h.headers.get('content-type') ?? 'text/plain';
   if (!/^\s*text\//i.test(type)) return;
   const charset = (param(type, 'charset') ?? 'us-ascii').toLowerCase();
   let wellFormed = true;
   if (charset === 'utf-8') {
     try { new TextDecoder('utf-8', { fatal: true }).decode(protectedEntity); } catch { wellFormed = false; }
   }
-  if (charset === 'us-ascii' && h) wellFormed = !eightBit(protectedEntity.subarray(h.body)) || /base64|quoted-printable/i.test(h.headers.get('content-transfer-encoding') ?? '');
+  if (charset === 'us-ascii') wellFormed = !eightBit(protectedEntity.subarray(h.body)) || /base64|quoted-printable/i.test(h.headers.get('content-transfer-encoding') ?? '');
   const ok = !bare && wellFormed;
   ctx.check('rfc8551/3.1.1/text-canonical-eol-and-charset', ok, ok ? `the text entity is canonical (CRLF lines, ${charset})` : bare ? 'the text entity has lines that do not end in CRLF' : `the text entity is not well-formed ${charset}`, top);
   ctx.check('rfc8551/3.1.1/registered-charset', REGISTERED.has(charset), REGISTERED.has(charset) ? `charset ${charset} is registered` : `charset ${charset} is not one of the IANA-registered charsets this checker knows`, top);

@@ -71,7 +71,8 @@ function checkSigned(ctx: CheckContext, body: DerNode, pkcs7mime: boolean, multi
   const signerInfos = body.children[body.children.length - 1];
   const eContentType = oidAt(ctx.bytes, encap?.children[0]);
   const signers = signerInfos?.children ?? [];
-  if (!eContentType || eContentType === OID.receipt || signers.length === 0) return;
+  // Receipts are not MIME (RFC 2634 2.4); a signed CompressedData (RFC 3274 2) is left to its RFC.
+  if (!eContentType || eContentType === OID.receipt || eContentType === OID.compressedData || signers.length === 0) return;
   const data = eContentType === OID.data;
   for (const rule of ['rfc8551/2.4.1/signed-econtenttype-id-data', 'rfc8551/2.4.1/inner-content-id-data', 'rfc2634/1.1.2/signed-layer-econtenttype-data']) {
     ctx.check(rule, data, data ? 'the signed MIME entity has eContentType id-data' : `eContentType is ${eContentType}, not id-data`, top);

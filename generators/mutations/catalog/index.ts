@@ -12,6 +12,7 @@ import { SIGNED_ATTRIBUTE_MUTATIONS } from './signed-attributes.ts';
 import { OTHER_TYPE_MUTATIONS } from './other-types.ts';
 import { SMIME_FORM_MUTATIONS } from './smime-form.ts';
 import { ALGORITHM_PARAM_MUTATIONS } from './algorithm-params.ts';
+import { LAST_STATEMENT_MUTATIONS } from './last-statements.ts';
 
 export const CATALOG_MUTATIONS: readonly Mutation[] = [
   ...ATTRIBUTE_PLACEMENT_MUTATIONS,
@@ -23,4 +24,5 @@ export const CATALOG_MUTATIONS: readonly Mutation[] = [
   ...OTHER_TYPE_MUTATIONS,
   ...SMIME_FORM_MUTATIONS,
   ...ALGORITHM_PARAM_MUTATIONS,
+  ...LAST_STATEMENT_MUTATIONS,
 ];

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
-import { checkStreamed } from '../checkers/stream/check-stream.ts';
+import { checkStreamed, wrapsAnotherLayer } from '../checkers/stream/check-stream.ts';
 import { walkSignedData } from '../checkers/stream/walk.ts';
 import type { MessageSource } from '../checkers/stream/message-source.ts';
 import type { ContentSource } from '../checkers/crypto/content-source.ts';
@@ -187,5 +187,31 @@ describe('detached signature over a content file', () => {
     const whole = cmsi(['check', detachedPath, '--content', contentPath, '--format', 'json', '--at', '2026-06-01']);
     expect(streamed.code, streamed.stderr).toBe(0);
     expect(streamed.stdout).toBe(whole.stdout);
+  });
+});
+
+describe('what the streaming path leaves to the whole read', () => {
+  it('an eContent that wraps another S/MIME layer (triple wrapping) is read whole, for the RFC 2634 1.3.4 placement rules', () => {
+    const inner = readFileSync(join(CORPUS, 'samples/signed-data/rsa-sha256/attached.der')).toString('base64');
+    const entity = `Content-Type: application/pkcs7-mime; smime-type=signed-data\r\nContent-Transfer-Encoding: base64\r\n\r\n${inner}\r\n`;
+    const entityPath = join(tmp, 'entity.eml');
+    const outer = join(tmp, 'outer.ber');
+    writeFileSync(entityPath, entity);
+    openssl(['cms', '-sign', '-stream', '-nodetach', '-binary', '-md', 'sha256', '-in', entityPath, '-outform', 'DER', '-out', outer, '-signer', CERT, '-inkey', KEY]);
+    const s = checkStreamed('o', strictMessage(new Uint8Array(readFileSync(outer))), options);
+    expect(s).toEqual({ ok: false, reason: 'the eContent is an S/MIME entity wrapping another CMS layer' });
+    const streamed = cmsi(['check', outer, '--stream-above', '0', '--format', 'json', '--at', '2026-06-01']);
+    const whole = cmsi(['check', outer, '--format', 'json', '--at', '2026-06-01']);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(streamed.code).toBe(whole.code);
+  });
+
+  it('recognises a wrapped layer by its headers only', () => {
+    const b = (t: string) => new Uint8Array(Buffer.from(t, 'latin1'));
+    expect(wrapsAnotherLayer(b('Content-Type: multipart/signed; boundary=x\r\n\r\n--x'))).toBe(true);
+    expect(wrapsAnotherLayer(b('MIME-Version: 1.0\r\ncontent-type:\r\n application/x-pkcs7-mime\r\n\r\nMIIB'))).toBe(true);
+    expect(wrapsAnotherLayer(b('Content-Type: text/plain\r\n\r\nContent-Type: application/pkcs7-mime'))).toBe(false);
+    expect(wrapsAnotherLayer(b('just text, no headers'))).toBe(false);
+    expect(wrapsAnotherLayer(content().subarray(0, 8192))).toBe(false);
   });
 });

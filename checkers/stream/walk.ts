@@ -12,7 +12,9 @@
  *
  * Anything else (another content type, a detached or non-id-data eContent, a segment that is not
  * an OCTET STRING, a malformed header) returns a reason instead: the caller then reads the
- * message whole, where the strict reader reports it precisely.
+ * message whole, where the strict reader reports it precisely. The first 8 KiB of the eContent
+ * are kept, so that checkers/stream/check-stream.ts can send an eContent that is itself an S/MIME
+ * layer (triple wrapping, whose inner layer rules read) to the whole read too.
  */
 import { readDer, contentOf } from '../../core/der/reader.ts';
 import { decodeOid } from '../../core/der/values.ts';
@@ -22,6 +24,7 @@ import type { MessageSource } from './message-source.ts';
 
 const WINDOW = 1 << 20;
 const STAGING = 256 * 1024;
+const HEAD = 8 * 1024;
 
 /** A piece of the skeleton: bytes copied from `file` (verbatim), or written for a field that spans `fileLength` there. */
 interface Part {
@@ -48,6 +51,8 @@ export interface Walked {
   readonly digests: Map<string, Uint8Array>;
   readonly contentSize: number;
   readonly segments: number;
+  /** The first octets of the eContent (at most 8 KiB). */
+  readonly head: Uint8Array;
   /** File offset and length of a skeleton range. */
   readonly toFile: (offset: number, length: number) => { offset: number; length: number };
 }
@@ -254,7 +259,16 @@ class Walker {
   private readonly staging = new Uint8Array(STAGING);
   private staged = 0;
 
+  /** The first HEAD octets of the eContent, kept: what a rule reading the content's start needs. */
+  readonly head = new Uint8Array(HEAD);
+  headLength = 0;
+
   private feed(c: Uint8Array): void {
+    if (this.headLength < HEAD) {
+      const n = Math.min(HEAD - this.headLength, c.length);
+      this.head.set(c.subarray(0, n), this.headLength);
+      this.headLength += n;
+    }
     if (c.length >= STAGING / 4) {
       this.flush();
       this.digest!.update(c);
@@ -345,5 +359,5 @@ export function walkSignedData(src: MessageSource, o: { maxDepth: number }): { o
     const s = start(offset);
     return { offset: s, length: Math.max(0, end(offset + length) - s) };
   };
-  return { ok: true, walked: { skeleton, digests: w.digest!.result(), contentSize: w.contentSize, segments: w.segments, toFile } };
+  return { ok: true, walked: { skeleton, digests: w.digest!.result(), contentSize: w.contentSize, segments: w.segments, head: w.head.subarray(0, w.headLength), toFile } };
 }

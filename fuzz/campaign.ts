@@ -133,9 +133,12 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
   const checkerErrors = { count: 0, first: null as string | null };
   const shard = o.shard ?? { index: 0, count: 1 };
   try {
-    await fc.check(fc.asyncProperty(arb, async (input) => {
+    // The property never fails on its own: a failure is an abort (ended at once, endOnFailure) or
+    // a bug of the fuzzer, which is thrown.
+    const campaign = await fc.check(fc.asyncProperty(arb, async (input) => {
+      if (o.signal?.aborted) throw new Error('aborted');
       run++;
-      if (run % shard.count !== shard.index || o.signal?.aborted) return true;
+      if (run % shard.count !== shard.index) return true;
       executed++;
       const e = await execute(input);
       if (!e.checker.ok) {
@@ -150,7 +153,8 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
       }
       progress('campaign', run + 1);
       return true;
-    }), { seed: o.seed, numRuns: o.runs, ...(o.timeMs ? { interruptAfterTimeLimit: o.timeMs, markInterruptAsFailure: false } : {}) });
+    }), { seed: o.seed, numRuns: o.runs, endOnFailure: true, ...(o.timeMs ? { interruptAfterTimeLimit: o.timeMs, markInterruptAsFailure: false } : {}) });
+    if (campaign.failed && !o.signal?.aborted) throw new Error(`fuzz: the campaign broke at run ${run}: ${campaign.errorInstance instanceof Error ? campaign.errorInstance.message : String(campaign.errorInstance)}`);
 
     const findings: FindingRecord[] = [];
     for (const d of found) {

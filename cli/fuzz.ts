@@ -170,6 +170,7 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
     printer.end();
     console.log(`${r.runs} runs, ${r.executed} executed by this process; per stack: ${[...r.stacks].map(([n, s]) => `${n} ${s.execs} executions, ${rate(s).toFixed(1)}/s`).join('; ')}`);
     if (r.checkerErrors.count) console.log(`the checker failed on ${r.checkerErrors.count} mutant(s), a bug of cmsi; first: ${r.checkerErrors.first}`);
+    if (r.flaky.length) console.log(`not reproducible when replayed (left out): ${r.flaky.join('; ')}`);
     if (r.idle.length) console.log(`not fuzzed (accepted no base sample): ${r.idle.join(', ')}`);
     console.log(`${summary(r.findings)}\nfindings: ${join(out, FINDINGS_FILE)}; replay: cmsi fuzz --replay ${join(out, FINDINGS_FILE)}`);
     if (signal) return exitCodeOf(signal);

@@ -62,6 +62,8 @@ export interface FuzzResult {
   readonly interrupted: boolean;
   /** Mutants on which the checker itself failed (died, timed out): bugs of ours, with an example. */
   readonly checkerErrors: { readonly count: number; readonly first: string | null };
+  /** Findings whose run did not show them again when replayed (a stack answering differently on the same octets). */
+  readonly flaky: readonly string[];
 }
 
 interface Execution {
@@ -157,18 +159,21 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
     if (campaign.failed && !o.signal?.aborted) throw new Error(`fuzz: the campaign broke at run ${run}: ${campaign.errorInstance instanceof Error ? campaign.errorInstance.message : String(campaign.errorInstance)}`);
 
     const findings: FindingRecord[] = [];
+    const flaky: string[] = [];
     for (const d of found) {
-      findings.push(await shrink(d));
+      const f = await shrink(d);
+      if (f) findings.push(f);
+      else flaky.push(`${observationKey(d.observation)} (seed ${o.seed}, run ${d.run})`);
       progress('shrink', run + 1);
     }
     if (o.outDir) writeFindingsFile(o.outDir, findings);
     const idle = o.adapters.map((a) => a.adapter.name).filter((n) => ![...takers, ...freshTakers.values()].some((t) => t.some((a) => a.name === n)));
-    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false, checkerErrors };
+    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false, checkerErrors, flaky };
   } finally {
     await checker.close();
   }
 
-  async function shrink(d: Discovery): Promise<FindingRecord> {
+  async function shrink(d: Discovery): Promise<FindingRecord | null> {
     const key = observationKey(d.observation);
     // Differential observations depend on the other stacks' verdicts: they run too.
     const only = d.observation.oracle === 'differential' ? undefined : new Set([d.observation.stack]);
@@ -194,7 +199,7 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
       return false;
     }), { seed: o.seed, path: String(d.run) });
     const b = best as { input: FuzzInput; e: Execution; ob: Observation } | null;
-    if (!b) throw new Error(`fuzz: run ${d.run} did not show ${key} again when replayed (a stack that answers differently on the same bytes)`);
+    if (!b) return null;
     const id = findingId(o.seed, key);
     const checked = b.e.checker.ok ? b.e.checker : { verdict: 'error', failing: [], reason: b.e.checker.error };
     const f: FindingRecord = {

@@ -69,6 +69,7 @@ describe('cmsi fuzz: a seeded campaign against OpenSSL, NSS, GnuTLS, Bouncy Cast
     expect(lines.map((f) => f.id)).toEqual(result.findings.map((f) => f.id));
     expect(new Set(lines.map((f) => `${f.stack}|${f.oracle}|${f.layer}|${f.rule}`)).size, 'deduplicated by stack, oracle, layer, rule').toBe(lines.length);
     expect(result.checkerErrors.count, `the checker must judge every mutant: ${result.checkerErrors.first}`).toBe(0);
+    expect(result.flaky, 'every finding shows again on its own run').toEqual([]);
   });
 
   it('rediscovers that OpenSSL accepts data after the ContentInfo (RFC 5652 3)', () => {

@@ -9,7 +9,9 @@ processes, as cmsi interop does) and to the checker, which runs as a separate pr
 draws each input from the seed: a base sample and 1-3 structure-aware steps (flip an octet of a
 field, remove or duplicate a node, change a tag, swap an algorithm OID for another of its family,
 set an INTEGER, lengthen a length, splice in a node of another sample, append trailing data,
-truncate), half of them signed again afterwards so that only the defect is wrong.
+truncate), half of them signed again afterwards so that only the defect is wrong. With
+--generated, a quarter of the inputs mutate a valid SignedData made on the fly instead (any
+signature algorithm, signer identifier, attributes, BER or DER, content).
 
 Oracles, per stack (a finding is one stack, oracle, checker layer and rule):
     accepts-invalid  accepts what the checker calls invalid at a MUST-level encoding, structure or
@@ -28,6 +30,7 @@ a wrong key (distinguishable answers are the Bleichenbacher / padding-oracle pre
   --runs N          inputs to generate (default 1000)
   --time T          stop generating after T (30s, 10m, 2h); the runs done so far count
   --bases LIST      only base samples whose id starts with one of these prefixes
+  --generated       also mutate valid SignedData generated from the seed (see above)
   --out DIR         write DIR/findings.jsonl and DIR/reproducers/ID.{der,json} (default out/fuzz)
   --jobs N          run N shard processes at once and merge their findings (default 1)
   --shard i/n       execute only the runs whose index is i modulo n (0 <= i < n), for CI matrices;

@@ -113,7 +113,7 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
     out: { type: 'string', default: 'out/fuzz' }, jobs: { type: 'string', default: '1' }, shard: { type: 'string' },
     bases: { type: 'string' }, shrink: { type: 'string', default: '300' }, timeout: { type: 'string', default: '20000' },
     corpus: { type: 'string', default: 'corpus' }, replay: { type: 'string' }, promote: { type: 'string' },
-    merge: { type: 'boolean' }, 'oracle-table': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    merge: { type: 'boolean' }, 'oracle-table': { type: 'boolean' }, generated: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   } });
   if (values.help) {
     console.log(FUZZ_HELP);
@@ -165,11 +165,12 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
     const { value: r, signal } = await withInterruption('cmsi fuzz', (abort) => runCampaign({
       corpusDir, adapters: stacks, seed, runs, ...(timeMs ? { timeMs } : {}), ...(shard ? { shard } : {}),
       ...(values.bases ? { bases: values.bases.split(',').map((b) => b.trim()).filter(Boolean) } : {}),
-      shrinkBudget, timeoutMs, outDir: out, onProgress: printer.update, signal: abort,
+      ...(values.generated ? { generated: true } : {}), shrinkBudget, timeoutMs, outDir: out, onProgress: printer.update, signal: abort,
     }));
     printer.end();
     console.log(`${r.runs} runs, ${r.executed} executed by this process; per stack: ${[...r.stacks].map(([n, s]) => `${n} ${s.execs} executions, ${rate(s).toFixed(1)}/s`).join('; ')}`);
     if (r.checkerErrors.count) console.log(`the checker failed on ${r.checkerErrors.count} mutant(s), a bug of cmsi; first: ${r.checkerErrors.first}`);
+    if (r.flaky.length) console.log(`not reproducible when replayed (left out): ${r.flaky.join('; ')}`);
     if (r.idle.length) console.log(`not fuzzed (accepted no base sample): ${r.idle.join(', ')}`);
     console.log(`${summary(r.findings)}\nfindings: ${join(out, FINDINGS_FILE)}; replay: cmsi fuzz --replay ${join(out, FINDINGS_FILE)}`);
     if (signal) return exitCodeOf(signal);

@@ -12,11 +12,12 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Adapter } from '../adapters/adapter.ts';
 import { CheckerClient, type CheckerAnswer } from './checker-client.ts';
-import { fuzzInput, type FuzzInput } from './arbitrary.ts';
+import { loadCast } from '../generators/cast.ts';
+import { fuzzInput, generatedArbitrary, type FuzzInput } from './arbitrary.ts';
 import { findingId, writeFinding, writeFindingsFile, type FindingRecord } from './findings.ts';
 import { observationKey, observe, type Observation, type StackRun } from './oracles.ts';
 import { applySteps, describeSteps } from './steps.ts';
-import { baseline, consumeOnce, loadCorpus, type Corpus } from './targets.ts';
+import { baseline, consumeOnce, loadCorpus, takersOf, targetOf, type Corpus, type Target } from './targets.ts';
 
 export interface Shard { readonly index: number; readonly count: number }
 
@@ -29,6 +30,8 @@ export interface FuzzOptions {
   readonly timeMs?: number;
   readonly shard?: Shard;
   readonly bases?: readonly string[];
+  /** Also mutate valid SignedData generated on the fly (generators/arbitraries.ts), a quarter of the inputs. */
+  readonly generated?: boolean;
   readonly maxSteps?: number;
   /** Executions allowed per shrink. */
   readonly shrinkBudget?: number;
@@ -59,6 +62,8 @@ export interface FuzzResult {
   readonly interrupted: boolean;
   /** Mutants on which the checker itself failed (died, timed out): bugs of ours, with an example. */
   readonly checkerErrors: { readonly count: number; readonly first: string | null };
+  /** Findings whose run did not show them again when replayed (a stack answering differently on the same octets). */
+  readonly flaky: readonly string[];
 }
 
 interface Execution {
@@ -89,17 +94,29 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
   const checker = new CheckerClient(o.corpusDir);
   const donors = { donors: corpus.bases.map((b) => b.bytes) };
 
+  const freshTakers = new Map<string, Adapter[]>();
+  const target = (input: FuzzInput): Target => {
+    const t = targetOf(corpus, input);
+    if (!t) throw new Error(`fuzz: no corpus sample signed-data/${input.fresh?.algorithm}/attached to judge a generated message with`);
+    return t;
+  };
+  const takersFor = async (input: FuzzInput, t: Target): Promise<readonly Adapter[]> => {
+    if (!input.fresh) return takers[input.base]!;
+    let list = freshTakers.get(t.sample.id);
+    if (!list) freshTakers.set(t.sample.id, (list = await takersOf(corpus, o.adapters.map((a) => a.adapter), t.sample, timeoutMs)));
+    return list;
+  };
   const mutate = (input: FuzzInput): Uint8Array => {
-    const base = corpus.bases[input.base]!;
-    return applySteps(base.bytes, input.steps, donors, input.resign ? base.resign : undefined);
+    const t = target(input);
+    return applySteps(t.bytes, input.steps, donors, input.resign ? t.resign : undefined);
   };
 
   async function execute(input: FuzzInput, only?: ReadonlySet<string>, bytes = mutate(input)): Promise<Execution> {
-    const base = corpus.bases[input.base]!;
+    const base = target(input);
     // The checker works in its own process while the stacks run.
     const checked = checker.check(base.sample.id, bytes);
     const runs: StackRun[] = [];
-    for (const a of takers[input.base]!) {
+    for (const a of await takersFor(input, base)) {
       if (only && !only.has(a.name)) continue;
       const start = performance.now();
       const verdict = await consumeOnce(a, corpus, base.sample, bytes, timeoutMs);
@@ -112,15 +129,18 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
     return { bytes, checker: answer, runs, observations: observe(answer, runs) };
   }
 
-  const arb = fuzzInput(corpus.bases.length, maxSteps);
+  const arb = fuzzInput(corpus.bases.length, maxSteps, o.generated ? generatedArbitrary(loadCast()) : undefined);
   let run = -1;
   let executed = 0;
   const checkerErrors = { count: 0, first: null as string | null };
   const shard = o.shard ?? { index: 0, count: 1 };
   try {
-    await fc.check(fc.asyncProperty(arb, async (input) => {
+    // The property never fails on its own: a failure is an abort (ended at once, endOnFailure) or
+    // a bug of the fuzzer, which is thrown.
+    const campaign = await fc.check(fc.asyncProperty(arb, async (input) => {
+      if (o.signal?.aborted) throw new Error('aborted');
       run++;
-      if (run % shard.count !== shard.index || o.signal?.aborted) return true;
+      if (run % shard.count !== shard.index) return true;
       executed++;
       const e = await execute(input);
       if (!e.checker.ok) {
@@ -135,21 +155,25 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
       }
       progress('campaign', run + 1);
       return true;
-    }), { seed: o.seed, numRuns: o.runs, ...(o.timeMs ? { interruptAfterTimeLimit: o.timeMs, markInterruptAsFailure: false } : {}) });
+    }), { seed: o.seed, numRuns: o.runs, endOnFailure: true, ...(o.timeMs ? { interruptAfterTimeLimit: o.timeMs, markInterruptAsFailure: false } : {}) });
+    if (campaign.failed && !o.signal?.aborted) throw new Error(`fuzz: the campaign broke at run ${run}: ${campaign.errorInstance instanceof Error ? campaign.errorInstance.message : String(campaign.errorInstance)}`);
 
     const findings: FindingRecord[] = [];
+    const flaky: string[] = [];
     for (const d of found) {
-      findings.push(await shrink(d));
+      const f = await shrink(d);
+      if (f) findings.push(f);
+      else flaky.push(`${observationKey(d.observation)} (seed ${o.seed}, run ${d.run})`);
       progress('shrink', run + 1);
     }
     if (o.outDir) writeFindingsFile(o.outDir, findings);
-    const idle = o.adapters.map((a) => a.adapter.name).filter((n) => !takers.some((t) => t.some((a) => a.name === n)));
-    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false, checkerErrors };
+    const idle = o.adapters.map((a) => a.adapter.name).filter((n) => ![...takers, ...freshTakers.values()].some((t) => t.some((a) => a.name === n)));
+    return { findings, runs: run + 1, executed, stacks: stats, idle, interrupted: o.signal?.aborted ?? false, checkerErrors, flaky };
   } finally {
     await checker.close();
   }
 
-  async function shrink(d: Discovery): Promise<FindingRecord> {
+  async function shrink(d: Discovery): Promise<FindingRecord | null> {
     const key = observationKey(d.observation);
     // Differential observations depend on the other stacks' verdicts: they run too.
     const only = d.observation.oracle === 'differential' ? undefined : new Set([d.observation.stack]);
@@ -175,14 +199,14 @@ export async function runCampaign(o: FuzzOptions): Promise<FuzzResult> {
       return false;
     }), { seed: o.seed, path: String(d.run) });
     const b = best as { input: FuzzInput; e: Execution; ob: Observation } | null;
-    if (!b) throw new Error(`fuzz: run ${d.run} did not show ${key} again when replayed (a stack that answers differently on the same bytes)`);
+    if (!b) return null;
     const id = findingId(o.seed, key);
     const checked = b.e.checker.ok ? b.e.checker : { verdict: 'error', failing: [], reason: b.e.checker.error };
     const f: FindingRecord = {
       version: 1, id, stack: b.ob.stack, stackVersion: versions.get(b.ob.stack) ?? '?', oracle: b.ob.oracle, layer: b.ob.layer, rule: b.ob.rule,
       reproducer: `reproducers/${id}.der`, reproducerSha256: createHash('sha256').update(b.e.bytes).digest('hex'),
-      seed: o.seed, path: r.counterexamplePath ?? String(d.run), bases: o.bases ?? [], maxSteps,
-      base: corpus.bases[b.input.base]!.sample.id, steps: b.input.steps, resigned: b.input.resign, stepsText: describeSteps(b.input.steps) + (b.input.resign ? '; re-signed' : ''),
+      seed: o.seed, path: r.counterexamplePath ?? String(d.run), bases: o.bases ?? [], generated: o.generated ?? false, maxSteps,
+      base: target(b.input).sample.id, fresh: b.input.fresh?.algorithm ?? null, steps: b.input.steps, resigned: b.input.resign, stepsText: describeSteps(b.input.steps) + (b.input.resign ? '; re-signed' : ''),
       size: b.e.bytes.length, foundSize: d.size, detail: b.ob.detail,
       checker: { verdict: checked.verdict, failing: checked.failing.slice(0, 10), reason: checked.reason },
     };

@@ -29,8 +29,13 @@ export interface FindingRecord {
   readonly path: string;
   /** The campaign's base selection (--bases): {seed, path} index into it. */
   readonly bases: readonly string[];
+  /** Whether the campaign mixed in generated messages (--generated): {seed, path} depend on it. */
+  readonly generated: boolean;
   readonly maxSteps: number;
+  /** The base sample, or for a generated message the corpus sample whose inputs judged it. */
   readonly base: string;
+  /** For a generated message: its signature algorithm (the message is regenerated from {seed, path}). */
+  readonly fresh: string | null;
   readonly steps: readonly Step[];
   readonly resigned: boolean;
   readonly stepsText: string;

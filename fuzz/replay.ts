@@ -11,12 +11,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Adapter } from '../adapters/adapter.ts';
-import { fuzzInput, type FuzzInput } from './arbitrary.ts';
+import { loadCast } from '../generators/cast.ts';
+import { fuzzInput, generatedArbitrary, type FuzzInput } from './arbitrary.ts';
 import { CheckerClient } from './checker-client.ts';
 import { readFindings, type FindingRecord } from './findings.ts';
 import { observationKey, observe, type StackRun } from './oracles.ts';
 import { applySteps } from './steps.ts';
-import { consumeOnce, loadCorpus } from './targets.ts';
+import { consumeOnce, loadCorpus, targetOf } from './targets.ts';
 
 export type ReplayOutcome =
   | { readonly id: string; readonly replayed: true; readonly detail: string }
@@ -25,9 +26,10 @@ export type ReplayOutcome =
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** The input fast-check generates at {seed, path}, without running anything. */
-export function inputAt(seed: number, path: string, bases: number, maxSteps: number): FuzzInput | null {
+export function inputAt(seed: number, path: string, bases: number, maxSteps: number, generated = false): FuzzInput | null {
   let first: FuzzInput | null = null;
-  fc.check(fc.property(fuzzInput(bases, maxSteps), (i) => { first ??= i; return true; }), { seed, path });
+  const arb = fuzzInput(bases, maxSteps, generated ? generatedArbitrary(loadCast()) : undefined);
+  fc.check(fc.property(arb, (i) => { first ??= i; return true; }), { seed, path });
   return first;
 }
 
@@ -45,13 +47,12 @@ export async function replayFindings(file: string, corpusDir: string, adapters: 
   async function replayOne(f: FindingRecord, dir: string): Promise<ReplayOutcome> {
     const no = (why: string): ReplayOutcome => ({ id: f.id, replayed: false, why });
     const corpus = loadCorpus(corpusDir, f.bases);
-    const baseIndex = corpus.bases.findIndex((b) => b.sample.id === f.base);
-    if (baseIndex < 0) return no(`base sample ${f.base} is not in ${corpusDir}`);
-    const regenerated = inputAt(f.seed, f.path, corpus.bases.length, f.maxSteps);
-    if (!regenerated || regenerated.base !== baseIndex || JSON.stringify(regenerated.steps) !== JSON.stringify(f.steps) || regenerated.resign !== f.resigned) {
-      return no(`{seed ${f.seed}, path ${f.path}} no longer generates the recorded steps (corpus or fuzzer changed)`);
+    const regenerated = inputAt(f.seed, f.path, corpus.bases.length, f.maxSteps, f.generated);
+    const base = regenerated ? targetOf(corpus, regenerated) : null;
+    if (!regenerated || !base || base.sample.id !== f.base || (regenerated.fresh?.algorithm ?? null) !== f.fresh
+      || JSON.stringify(regenerated.steps) !== JSON.stringify(f.steps) || regenerated.resign !== f.resigned) {
+      return no(`{seed ${f.seed}, path ${f.path}} no longer generates the recorded input (corpus or fuzzer changed)`);
     }
-    const base = corpus.bases[baseIndex]!;
     const bytes = applySteps(base.bytes, f.steps, { donors: corpus.bases.map((b) => b.bytes) }, f.resigned ? base.resign : undefined);
     if (sha256(bytes) !== f.reproducerSha256) return no('the steps no longer give the reproducer\'s octets');
     const saved = join(dir, f.reproducer);

@@ -53,17 +53,40 @@ export async function consumeOnce(adapter: Adapter, corpus: Corpus, sample: Samp
   }
 }
 
+/** What an input mutates: a corpus base, or a fresh message with the corpus sample of its kind. */
+export interface Target {
+  readonly sample: Sample;
+  readonly bytes: Uint8Array;
+  readonly resign: (bytes: Uint8Array) => Uint8Array;
+}
+
+/**
+ * The target of an input: its base sample, or (a generated message) the fresh bytes judged with
+ * the inputs of the corpus's attached SignedData of the same algorithm (signer certificate, trust
+ * anchors). Null when the corpus has no such sample.
+ */
+export function targetOf(corpus: Corpus, input: { readonly base: number; readonly fresh?: { readonly algorithm: string; readonly bytes: Uint8Array } | null }): Target | null {
+  if (!input.fresh) return corpus.bases[input.base] ?? null;
+  const sample = corpus.manifest.samples.find((s) => s.id === `signed-data/${input.fresh!.algorithm}/attached`);
+  if (!sample) return null;
+  const cert = sample.inputs.signerCerts?.[0];
+  return { sample, bytes: input.fresh.bytes, resign: makeResigner(cert ? keyBesideCertificate(join(corpus.dir, cert)) : null, null) };
+}
+
 /** For each base index, the adapters that support it and accept it unmutated. */
 export async function baseline(corpus: Corpus, adapters: readonly Adapter[], timeoutMs: number): Promise<Adapter[][]> {
   const out: Adapter[][] = [];
-  for (const b of corpus.bases) {
-    const takers: Adapter[] = [];
-    for (const a of adapters) {
-      if (!a.consumes(b.sample).supported) continue;
-      const v = await consumeOnce(a, corpus, b.sample, b.bytes, timeoutMs);
-      if (v.verdict === 'accept') takers.push(a);
-    }
-    out.push(takers);
-  }
+  for (const b of corpus.bases) out.push(await takersOf(corpus, adapters, b.sample, timeoutMs));
   return out;
+}
+
+/** The adapters that support a sample and accept its corpus file. */
+export async function takersOf(corpus: Corpus, adapters: readonly Adapter[], sample: Sample, timeoutMs: number): Promise<Adapter[]> {
+  const takers: Adapter[] = [];
+  const bytes = new Uint8Array(readFileSync(join(corpus.dir, sample.file)));
+  for (const a of adapters) {
+    if (!a.consumes(sample).supported) continue;
+    if ((await consumeOnce(a, corpus, sample, bytes, timeoutMs)).verdict === 'accept') takers.push(a);
+  }
+  return takers;
 }

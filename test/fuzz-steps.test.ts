@@ -13,7 +13,7 @@ import { fuzzInput } from '../fuzz/arbitrary.ts';
 import { errorClass, observe } from '../fuzz/oracles.ts';
 import { inputAt } from '../fuzz/replay.ts';
 import { applySteps } from '../fuzz/steps.ts';
-import { loadCorpus } from '../fuzz/targets.ts';
+import { loadCorpus, targetOf } from '../fuzz/targets.ts';
 import { decode, oidOf, child } from './helpers/asn1.ts';
 import { CORPUS } from './helpers/corpus.ts';
 
@@ -54,6 +54,19 @@ describe('mutation steps', () => {
     const seen: unknown[] = [];
     fc.check(fc.property(arb, (i) => { seen.push(i); return true; }), { seed: 5, numRuns: 8 });
     expect(inputAt(5, '7', corpus.bases.length, 3)).toEqual(seen[7]);
+  });
+});
+
+describe('generated messages (--generated)', () => {
+  it('come back identical from {seed, path}, and are judged with the corpus sample of their algorithm', () => {
+    const found = Array.from({ length: 40 }, (_, i) => inputAt(3, String(i), corpus.bases.length, 3, true)).find((x) => x?.fresh);
+    expect(found?.fresh, 'a quarter of the inputs are generated').toBeTruthy();
+    const path = String(Array.from({ length: 40 }, (_, i) => inputAt(3, String(i), corpus.bases.length, 3, true)).findIndex((x) => x?.fresh));
+    const again = inputAt(3, path, corpus.bases.length, 3, true)!;
+    expect(Buffer.from(again.fresh!.bytes).equals(Buffer.from(found!.fresh!.bytes))).toBe(true);
+    const t = targetOf(corpus, again)!;
+    expect(t.sample.id).toBe(`signed-data/${again.fresh!.algorithm}/attached`);
+    expect(checkBytes(t.sample.file, t.bytes, { catalog, profile: 'current', certs: [], content: null }).verdict, 'a generated message is valid before any step').toMatch(/^(valid|acceptable)$/);
   });
 });
 

@@ -42,7 +42,7 @@ function signedCase(p: PqSigner, variant: SignedVariant): CaseDef {
     format: 'der',
     features,
     algorithms,
-    requirements: ['rfc5652/5.1', 'rfc5652/5.3', 'rfc5652/5.4', 'rfc5652/5.5'],
+    requirements: ['rfc5652/5.1', 'rfc5652/5.3', 'rfc5652/5.4', 'rfc5652/5.5', ...(p.rfc === 'rfc9882' ? ['rfc9882/3.2', 'rfc9882/3.3'] : [])],
     profiles: profilesFor(algorithms),
     build(ctx: CaseContext) {
       const content = ctx.content('message');

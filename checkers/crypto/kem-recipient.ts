@@ -102,13 +102,33 @@ export function kemRecipientInfo(ctx: CheckContext, ori: Located): KemriView | n
   };
 }
 
-/** The static rules of RFC 9629 3 (and RFC 9936's identifiers): version, kekLength against wrap. */
+/** Security strength in bits each ML-KEM parameter set asks of the key wrap (RFC 9936 2.2 Table 1). */
+const ML_KEM_STRENGTH: Readonly<Record<string, number>> = { [OID.mlKem512]: 128, [OID.mlKem768]: 192, [OID.mlKem1024]: 256 };
+
+/** The static rules of RFC 9629 3 and, for ML-KEM, RFC 9936 2.1-2.2.1: version, kekLength against wrap, HKDF parameters, component strength. */
 export function checkKemriStatic(ctx: CheckContext, r: KemriView): void {
-  ctx.check('rfc9629/3/version-zero', r.version === 0, r.version === 0 ? 'KEMRecipientInfo version is 0' : `KEMRecipientInfo version is ${r.version ?? 'not a small integer'}, not 0`, where(r.at));
+  const mlKem = isMlKemOid(r.kem.oid);
+  const versionOk = r.version === 0;
+  const versionText = versionOk ? 'KEMRecipientInfo version is 0' : `KEMRecipientInfo version is ${r.version ?? 'not a small integer'}, not 0`;
+  ctx.check('rfc9629/3/version-zero', versionOk, versionText, where(r.at));
+  if (mlKem) ctx.check('rfc9936/2.1/version-zero', versionOk, versionText, where(r.at));
   const wrap = KEY_WRAPS[r.wrap.oid];
+  const lengthAt = where(at(`${r.at.path}.kekLength`, r.kekLengthNode));
   if (wrap) {
     const ok = r.kekLength === wrap.kekLength;
-    ctx.check('rfc9629/3/kek-length-consistent-with-wrap', ok, ok ? `kekLength ${r.kekLength} matches ${wrap.name}` : `kekLength ${r.kekLength} is not the ${wrap.kekLength}-octet key of ${wrap.name}`, where(at(`${r.at.path}.kekLength`, r.kekLengthNode)));
+    const text = ok ? `kekLength ${r.kekLength} matches ${wrap.name}` : `kekLength ${r.kekLength} is not the ${wrap.kekLength}-octet key of ${wrap.name}`;
+    ctx.check('rfc9629/3/kek-length-consistent-with-wrap', ok, text, lengthAt);
+    if (mlKem) ctx.check('rfc9936/2.2.1/confirm-kek-length', ok, text, lengthAt);
+  }
+  if (!mlKem) return;
+  if (r.kdf.oid in HKDF) {
+    ctx.check('rfc9936/2.1/hkdf-params-absent', r.kdf.params === null, r.kdf.params === null ? 'the HKDF AlgorithmIdentifier has no parameters' : 'the HKDF AlgorithmIdentifier has a parameters field (RFC 8619: absent)', where(r.kdf.at));
+  }
+  const needed = ML_KEM_STRENGTH[r.kem.oid] ?? 0;
+  if (wrap && r.wrap.oid !== OID.cms3DESwrap && r.wrap.oid !== OID.cmsRC2wrap) {
+    const bits = wrap.kekLength * 8;
+    ctx.check('rfc9936/2.2/components-match-security-level', bits >= needed,
+      bits >= needed ? `${wrap.name} (${bits}-bit) is as strong as ${pqName(r.kem.oid)}` : `${wrap.name} (${bits}-bit) is weaker than the ${needed}-bit security of ${pqName(r.kem.oid)}`, where(r.wrap.at));
   }
 }
 

@@ -3,6 +3,7 @@
  * RFC 8419, RFC 6211): parameters absent, NULL or present as each algorithm RFC requires, digest
  * and signature algorithms that belong together, and CMSAlgorithmProtection agreeing with both.
  */
+import { checkMlDsaSigner } from './pq-signers.ts';
 import { contentOf } from '../../core/der/reader.ts';
 import { decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
@@ -73,6 +74,7 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
   checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithm');
   checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithm');
   checkParams(ctx, s, SIGNATURE_PARAMS, 'signatureAlgorithm');
+  checkMlDsaSigner(ctx, si);
   if (s.oid === OID.dsaWithSha1) {
     ctx.check('rfc3370/3.1/dsa-with-sha1-only', d.oid === OID.sha1, d.oid === OID.sha1 ? 'DSA with SHA-1 digest' : `id-dsa-with-sha1 signature with digest ${d.oid}`, where(d.at));
   }

@@ -42,7 +42,7 @@ function signedCase(p: PqSigner, variant: SignedVariant): CaseDef {
     format: 'der',
     features,
     algorithms,
-    requirements: ['rfc5652/5.1', 'rfc5652/5.3', 'rfc5652/5.4', 'rfc5652/5.5'],
+    requirements: ['rfc5652/5.1', 'rfc5652/5.3', 'rfc5652/5.4', 'rfc5652/5.5', ...(p.rfc === 'rfc9882' ? ['rfc9882/3.2', 'rfc9882/3.3'] : [])],
     profiles: profilesFor(algorithms),
     build(ctx: CaseContext) {
       const content = ctx.content('message');
@@ -71,7 +71,7 @@ function kemCase(k: KemCase): CaseDef {
     format: 'der',
     features,
     algorithms,
-    requirements: ['rfc5652/6.1', 'rfc5652/6.2', 'rfc9629/3', 'rfc9629/5'],
+    requirements: ['rfc5652/6.1', 'rfc5652/6.2', 'rfc9629/3', 'rfc9629/5', 'rfc9936/2.1', 'rfc9936/2.2.1'],
     profiles: profilesFor(algorithms),
     build(ctx: CaseContext) {
       const r = ctx.cast.get(recipient);
@@ -91,7 +91,7 @@ const authEnvelopedKem: CaseDef = {
   format: 'der',
   features: ['auth-enveloped-data', 'kemri', 'post-quantum', 'der', 'sid-issuer-serial', 'no-auth-attrs'],
   algorithms: ['ml-kem-768', 'hkdf-sha256', 'aes-wrap', 'aes-gcm'],
-  requirements: ['rfc5083/2.1', 'rfc5084/3.2', 'rfc9629/3', 'rfc9629/5'],
+  requirements: ['rfc5083/2.1', 'rfc5084/3.2', 'rfc9629/3', 'rfc9629/5', 'rfc9936/2.1'],
   profiles: profilesFor(['ml-kem-768', 'hkdf-sha256', 'aes-wrap', 'aes-gcm']),
   build(ctx: CaseContext) {
     const r = ctx.cast.get('bob-ml-kem-768');

@@ -12,7 +12,7 @@ export const kemriKekLengthWrong: Mutation = {
   description: 'ML-KEM-768 KEMRecipientInfo with kekLength 16 for id-aes256-wrap (RFC 9629 3: receivers confirm it); a receiver that skips the check derives a KEK of the wrong size',
   stage: 'before',
   base: 'enveloped-data/ml-kem-768/aes-256-cbc',
-  requirements: ['rfc9629/3/kek-length-consistent-with-wrap'],
+  requirements: ['rfc9629/3/kek-length-consistent-with-wrap', 'rfc9936/2.2.1/confirm-kek-length'],
   flag: 'WrongKey',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: mlKem768Enveloped(ctx, { declaredKekLength: 16 }) }),

@@ -10,7 +10,7 @@ export const kemriVersion1: Mutation = {
   description: 'KEMRecipientInfo version 1 (RFC 9629 3: always 0); a receiver that ignores the version accepts it',
   stage: 'after',
   base: 'enveloped-data/ml-kem-768/aes-256-cbc',
-  requirements: ['rfc9629/3/version-zero'],
+  requirements: ['rfc9629/3/version-zero', 'rfc9936/2.1/version-zero'],
   flag: 'WrongVersion',
   expected: 'invalid',
   // [4] ori { oriType, oriValue KEMRecipientInfo { version, ... } }

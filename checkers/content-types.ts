@@ -33,7 +33,8 @@ function signedData(ctx: CheckContext, l: Located, options: CheckOptions): void 
   checkSignedDataExtra(ctx, v);
   checkEssExtra(ctx, v);
   checkEncoding(ctx, v);
-  for (const rules of [checkAttributeStatements, checkRfc5652SignedData, checkRfc2634Statements, checkSigningCertificateContents, checkRfc8551Signer]) rules(ctx, v);
+  checkRfc5652SignedData(ctx, v, options.streamed);
+  for (const rules of [checkAttributeStatements, checkRfc2634Statements, checkSigningCertificateContents, checkRfc8551Signer]) rules(ctx, v);
   const certInputs = certificateInputs(options);
   // --layers: the certificate and path rules run only when one of their layers is asked for.
   const x509 = ctx.runs('certificate') || ctx.runs('path') || ctx.runs('policy');

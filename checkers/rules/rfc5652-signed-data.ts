@@ -19,13 +19,15 @@ import { at, isContext, isUniversal, UNIVERSAL } from '../cms/fields.ts';
 import type { SignedDataView, SignerInfoView } from '../cms/signed-data.ts';
 import { digest } from '../crypto/algorithms.ts';
 import { bytesEqual } from '../crypto/certificates.ts';
+import type { SignedContent } from '../crypto/content-source.ts';
 
-export function checkRfc5652SignedData(ctx: CheckContext, v: SignedDataView): void {
+/** `streamed`: the digests of an attached eContent read as a stream (checkers/stream/), if it was. */
+export function checkRfc5652SignedData(ctx: CheckContext, v: SignedDataView, streamed?: SignedContent): void {
   checkDegenerate(ctx, v);
   checkSignatureFields(ctx, v);
   for (const si of v.signerInfos) {
     checkSignedAttrsPresence(ctx, v, si);
-    checkDigestInput(ctx, v, si);
+    checkDigestInput(ctx, v, si, streamed);
     for (const a of si.unsignedAttrs?.attrs.filter((x) => x.type === OID.countersignature) ?? []) {
       a.values.forEach((cs, i) => checkCountersignature(ctx, at(`${a.at.path}.values[${i}]`, cs)));
     }
@@ -70,16 +72,20 @@ function checkSignedAttrsPresence(ctx: CheckContext, v: SignedDataView, si: Sign
   ctx.check('rfc5652/5.6/content-type-attribute-matches', same, same ? 'content-type attribute equals eContentType' : `content-type attribute ${value ?? '(not an OID)'} differs from eContentType ${v.eContentType}`, where(ct.at));
 }
 
-function checkDigestInput(ctx: CheckContext, v: SignedDataView, si: SignerInfoView): void {
+function checkDigestInput(ctx: CheckContext, v: SignedDataView, si: SignerInfoView, streamed?: SignedContent): void {
   if (!si.signedAttrs || !v.eContent || !v.eContentAt) return;
   const md = si.signedAttrs.attrs.find((a) => a.type === OID.messageDigest)?.values[0];
   if (!md || !isUniversal(md, UNIVERSAL.OCTET_STRING)) return;
   const claimed = contentOf(ctx.bytes, md);
-  const overValue = digest(si.digestAlgorithm.oid, v.eContent);
+  // A streamed eContent (checkers/stream/) is not in v.eContent: its value octets were digested
+  // on the way; the whole OCTET STRING encoding was not kept, so only a match can be decided.
+  const fromStream = streamed?.digest(si.digestAlgorithm.oid);
+  const overValue = streamed ? (fromStream instanceof Uint8Array ? fromStream : null) : digest(si.digestAlgorithm.oid, v.eContent);
   // eContentAt is the OCTET STRING inside [0] EXPLICIT.
   const octets = v.eContentAt.node;
   if (!overValue) return;
   const overValueOk = bytesEqual(overValue, claimed);
+  if (streamed && !overValueOk) return;
   // Only a mismatch is worth a second hash of the (possibly large) content.
   const overTlv = overValueOk ? null : digest(si.digestAlgorithm.oid, encodingOf(ctx.bytes, octets));
   const wrongInput = !overValueOk && !!overTlv && bytesEqual(overTlv, claimed);

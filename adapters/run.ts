@@ -16,7 +16,8 @@ import { onCleanup } from './cleanup.ts';
 export type ProcessOutcome =
   | { readonly kind: 'exit'; readonly code: number; readonly stdout: Buffer; readonly stderr: string }
   | { readonly kind: 'signal'; readonly signal: string; readonly stderr: string }
-  | { readonly kind: 'timeout' }
+  /** It did not end by itself: killed at the timeout, or for output without end (`reason`). */
+  | { readonly kind: 'timeout'; readonly reason?: string }
   | { readonly kind: 'spawn-error'; readonly message: string };
 
 export function runProgram(cmd: string, args: readonly string[], options: { timeoutMs?: number; cwd?: string; input?: Uint8Array } = {}): ProcessOutcome {
@@ -34,6 +35,10 @@ export function runProgram(cmd: string, args: readonly string[], options: { time
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ETIMEDOUT') return { kind: 'timeout' };
+    // Output beyond maxBuffer from a small message is a runaway loop, not a harness error: gpgsm
+    // 2.2.40 on an EnvelopedData with an empty recipientInfos prints "recp N - error getting
+    // info" for N = 0, 1, 2, ... without end (600 MB in 10 s here). Node killed it: a hang.
+    if (code === 'ENOBUFS') return { kind: 'timeout', reason: `killed after more than ${spawnOptions.maxBuffer! / (1024 * 1024)} MiB of output` };
     return { kind: 'spawn-error', message: r.error.message };
   }
   const stderr = r.stderr?.toString('utf8') ?? '';

@@ -13,6 +13,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
+import { ml_kem512, ml_kem768, ml_kem1024 } from '@noble/post-quantum/ml-kem.js';
+import { slh_dsa_sha2_128f } from '@noble/post-quantum/slh-dsa.js';
 import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
 import type { Sample } from '../core/manifest.ts';
 import { child, decode, hex, oidOf, type Node } from './helpers/asn1.ts';
@@ -565,9 +568,154 @@ function checkDsaTwoSigners(s: Sample, cms: Uint8Array): void {
 type Check = (s: Sample, cms: Uint8Array) => void;
 
 /** Which independent check applies to a sample, or undefined when none does. */
+/**
+ * Post-quantum signers (RFC 9882 ML-DSA, RFC 9814 SLH-DSA): the pure algorithms with an empty
+ * context string, over the DER SET OF signed attributes, or over the content when there are none
+ * (RFC 5652 5.4); the public key is the certificate's subjectPublicKey BIT STRING as it is
+ * (FIPS 204/205 encodings, RFC 9881 / RFC 9909); signatureAlgorithm without parameters.
+ * @noble/post-quantum does the lattice and hash arithmetic; the DER is read here.
+ */
+const PQ_SIGNERS: Record<string, { name: string; verify: (sig: Uint8Array, msg: Uint8Array, pk: Uint8Array) => boolean }> = {
+  '2.16.840.1.101.3.4.3.17': { name: 'ML-DSA-44', verify: (g, m, k) => ml_dsa44.verify(g, m, k) },
+  '2.16.840.1.101.3.4.3.18': { name: 'ML-DSA-65', verify: (g, m, k) => ml_dsa65.verify(g, m, k) },
+  '2.16.840.1.101.3.4.3.19': { name: 'ML-DSA-87', verify: (g, m, k) => ml_dsa87.verify(g, m, k) },
+  '2.16.840.1.101.3.4.3.21': { name: 'SLH-DSA-SHA2-128f', verify: (g, m, k) => slh_dsa_sha2_128f.verify(g, m, k) },
+};
+
+/** subjectPublicKeyInfo { algorithm, subjectPublicKey BIT STRING }: the OID and the key octets. */
+function spkiKey(spki: Node): { oid: string; key: Uint8Array } {
+  const bits = child(spki, 1);
+  expect(bits.value[0], 'no unused bits').toBe(0);
+  return { oid: oidOf(child(child(spki, 0), 0)), key: bits.value.subarray(1) };
+}
+
+function checkPqSignedData(s: Sample, cms: Uint8Array): void {
+  const sd = contentOf(decode(cms), OID.signedData);
+  const encap = child(sd, 2);
+  const eContent = encap.children[1] ? octets(child(encap.children[1], 0)) : undefined;
+  const expected = expectedContent(s);
+  if (s.inputs.detached) expect(eContent, 'detached: eContent absent').toBeUndefined();
+  else expect(eContent?.equals(expected), 'eContent is the content file').toBe(true);
+  const content = eContent ?? expected;
+  const certs = sd.children.find((c, i) => i > 2 && is(c, CONTEXT, 0));
+  const inMessage = (certs?.children ?? []).filter((c) => is(c, UNIVERSAL, 16)).map((c) => certFields(c.raw));
+  const signerInfos = sd.children[sd.children.length - 1]!;
+  expect(signerInfos.children.length).toBeGreaterThan(0);
+  for (const si of signerInfos.children) {
+    const cert = inMessage.find((c) => matches(child(si, 1), c));
+    expect(cert, 'the signer certificate is in the message').toBeDefined();
+    const digestAlg = child(si, 2);
+    const signedAt = is(si.children[3], CONTEXT, 0) ? si.children[3] : undefined;
+    const sigAlg = child(si, signedAt ? 4 : 3);
+    const signature = child(si, signedAt ? 5 : 4).value;
+    const alg = oidOf(child(sigAlg, 0));
+    const scheme = PQ_SIGNERS[alg];
+    expect(scheme, `a post-quantum signature algorithm: ${alg}`).toBeDefined();
+    expect(sigAlg.children, `${scheme!.name} signatureAlgorithm parameters absent (RFC 9882 2)`).toHaveLength(1);
+    const pk = spkiKey(cert!.spki);
+    expect(pk.oid, 'the certificate key is of the signature algorithm').toBe(alg);
+    const signedBytes = signedAt ? asSetOf(signedAt) : content;
+    expect(scheme!.verify(signature, signedBytes, pk.key), `${scheme!.name} signature over the ${signedAt ? 'signed attributes' : 'content'}`).toBe(true);
+    if (signedAt) {
+      const attrs = attributeMap(signedAt);
+      const md = Buffer.from(single(attrs, OID.messageDigest).value);
+      const hash = DIGEST[oidOf(child(digestAlg, 0))];
+      expect(hash, 'a SHA-2 digest algorithm').toBeDefined();
+      expect(md.equals(createHash(hash!).update(content).digest()), 'message-digest is the digest of the content').toBe(true);
+    }
+  }
+}
+
+/** ML-KEM (FIPS 203) by OID, with the lengths of RFC 9936's KEMRecipientInfo fields. */
+const ML_KEMS: Record<string, { name: string; ctLength: number; fromSeed: (seed: Uint8Array) => { secretKey: Uint8Array }; decapsulate: (ct: Uint8Array, sk: Uint8Array) => Uint8Array }> = {
+  '2.16.840.1.101.3.4.4.1': { name: 'ML-KEM-512', ctLength: 768, fromSeed: (x) => ml_kem512.keygen(x), decapsulate: (c, k) => ml_kem512.decapsulate(c, k) },
+  '2.16.840.1.101.3.4.4.2': { name: 'ML-KEM-768', ctLength: 1088, fromSeed: (x) => ml_kem768.keygen(x), decapsulate: (c, k) => ml_kem768.decapsulate(c, k) },
+  '2.16.840.1.101.3.4.4.3': { name: 'ML-KEM-1024', ctLength: 1568, fromSeed: (x) => ml_kem1024.keygen(x), decapsulate: (c, k) => ml_kem1024.decapsulate(c, k) },
+};
+const ID_ORI_KEM = '1.2.840.113549.1.9.16.13.3'; // RFC 9629 3
+const HKDF_SHA256 = '1.2.840.113549.1.9.16.3.28'; // RFC 8619 2
+
+/**
+ * RFC 9629 + RFC 9936: the one KEMRecipientInfo (OtherRecipientInfo [4] with id-ori-kem) opened
+ * with the recipient's ML-KEM key (PKCS #8 holding the 64-octet seed, RFC 9935), the KEK derived
+ * by HKDF-SHA256 from the shared secret with info = DER CMSORIforKEMOtherInfo { wrap, kekLength,
+ * ukm [0] EXPLICIT OPTIONAL } and no salt, then the CEK unwrapped with AES key wrap.
+ */
+function kemriCek(s: Sample, ris: Node): Buffer {
+  const oris = ris.children.filter((r) => is(r, CONTEXT, 4));
+  expect(oris, 'one OtherRecipientInfo').toHaveLength(1);
+  expect(oidOf(child(oris[0]!, 0)), 'oriType id-ori-kem').toBe(ID_ORI_KEM);
+  const kemri = child(oris[0]!, 1);
+  let i = 0;
+  expect(child(kemri, i++).value[0], 'KEMRecipientInfo version 0').toBe(0);
+  i++; // rid
+  const kem = ML_KEMS[oidOf(child(child(kemri, i++), 0))];
+  expect(kem, 'an ML-KEM kem').toBeDefined();
+  const kemct = child(kemri, i++).value;
+  expect(kemct.length, `${kem!.name} ciphertext length`).toBe(kem!.ctLength);
+  const kdf = child(kemri, i++);
+  expect(oidOf(child(kdf, 0)), 'kdf id-alg-hkdf-with-sha256').toBe(HKDF_SHA256);
+  const kekLengthNode = child(kemri, i++);
+  const kekLength = kekLengthNode.value.reduce((a, b) => a * 256 + b, 0);
+  const ukm = is(kemri.children[i], CONTEXT, 0) ? kemri.children[i++] : undefined;
+  const wrapAlg = child(kemri, i++);
+  const encryptedKey = child(kemri, i).value;
+  const wrap = AES_WRAP[oidOf(child(wrapAlg, 0))];
+  expect(wrap, 'an AES key wrap').toBeDefined();
+  expect(kekLength, 'kekLength is the key size of the wrap').toBe(wrap!.kekLength);
+
+  const keyFile = s.inputs.recipient!.key;
+  const pkcs8 = decode(keyFile.endsWith('.pem') ? pemToDer(corpusFile(keyFile).toString('latin1')) : corpusFile(keyFile));
+  // PrivateKeyInfo.privateKey holds the ML-KEM-PrivateKey CHOICE; the seed form is [0] IMPLICIT
+  // OCTET STRING (SIZE (64)), read by hand here: 80 40 followed by d || z.
+  const choice = child(pkcs8, 2).value;
+  expect([choice[0], choice[1], choice.length], 'the private key is the 64-octet seed form [0]').toEqual([0x80, 64, 66]);
+  const ss = kem!.decapsulate(kemct, kem!.fromSeed(choice.subarray(2)).secretKey);
+  const info = tlv(0x30, wrapAlg.raw, kekLengthNode.raw, ...(ukm ? [ukm.raw] : []));
+  const kek = Buffer.from(hkdfSync('sha256', ss, Buffer.alloc(0), info, kekLength));
+  const unwrap = createDecipheriv(wrap!.name, kek, AES_WRAP_IV);
+  return Buffer.concat([unwrap.update(encryptedKey), unwrap.final()]);
+}
+
+function checkKemEnvelopedData(s: Sample, cms: Uint8Array): void {
+  const ed = contentOf(decode(cms), OID.envelopedData);
+  let i = 1;
+  if (is(ed.children[i], CONTEXT, 0)) i++;
+  const cek = kemriCek(s, child(ed, i++));
+  const eci = encryptedContentInfo(child(ed, i));
+  expect(eci.contentType).toBe(OID.data);
+  expect(decryptCbc(eci, cek).equals(expectedContent(s)), 'decrypted content is the content file').toBe(true);
+}
+
+function checkKemAuthEnvelopedData(s: Sample, cms: Uint8Array): void {
+  const aed = contentOf(decode(cms), OID.authEnvelopedData);
+  let i = 1;
+  if (is(aed.children[i], CONTEXT, 0)) i++;
+  const cek = kemriCek(s, child(aed, i++));
+  const eci = encryptedContentInfo(child(aed, i++));
+  const authAttrs = is(aed.children[i], CONTEXT, 1) ? aed.children[i++] : undefined;
+  const mac = Buffer.from(child(aed, i).value);
+  const c = CIPHER[eci.algorithm];
+  expect(c?.mode, 'AES-GCM').toBe('gcm');
+  const params = eci.params!;
+  const nonce = Buffer.from(child(params, 0).value);
+  const icvLen = params.children[1] ? child(params, 1).value.reduce((a, b) => a * 256 + b, 0) : 12;
+  expect(mac.length, 'mac is the ICV').toBe(icvLen);
+  const d = createDecipheriv(c!.name as 'aes-256-gcm', cek, nonce, { authTagLength: icvLen });
+  d.setAuthTag(mac);
+  if (authAttrs) d.setAAD(asSetOf(authAttrs));
+  const plaintext = Buffer.concat([d.update(eci.ciphertext), d.final()]);
+  expect(plaintext.equals(expectedContent(s)), 'decrypted content is the content file').toBe(true);
+}
+
 function checkFor(s: Sample): Check | undefined {
   const alg = (a: string): boolean => (s.algorithms as readonly string[]).includes(a);
   if (s.id === 'rfc4134/4.6-signed-two-signers') return checkDsaTwoSigners;
+  if (s.features.includes('post-quantum')) {
+    if (s.contentType === 'signedData') return checkPqSignedData;
+    if (s.contentType === 'envelopedData' && s.features.includes('kemri')) return checkKemEnvelopedData;
+    if (s.contentType === 'authEnvelopedData' && s.features.includes('kemri')) return checkKemAuthEnvelopedData;
+  }
   if (s.contentType === 'signedData' && (alg('ed25519') || alg('ed448'))) return checkEdDsaSignedData;
   if (s.contentType === 'envelopedData' && (alg('x25519') || alg('x448'))) return checkXdhEnvelopedData;
   if (s.contentType === 'envelopedData' && s.features.includes('kekri') && alg('3des-wrap')) return checkKek3desEnvelopedData;

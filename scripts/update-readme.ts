@@ -10,6 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { OPENSSL_ACCEPTS_INVALID } from '../adapters/openssl-invalid-known.ts';
+import { loadFlags } from '../core/flags.ts';
+import { cveMatrixMarkdown } from '../reports/cve-matrix.ts';
 import { corpusMarkdown } from '../cli/corpus.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { loadResults } from '../interop/records.ts';
@@ -46,6 +48,7 @@ if (results) {
   if (model.incomplete.length) throw new Error(`${resultsDir} is incomplete: ${model.incomplete.join('; ')}`);
   const md = renderMarkdown(model, { brief: true }).replace(/^# cms-interop report\n/, '').replace(/^### /gm, '##### ').replace(/^## /gm, '#### ');
   text = splice(text, 'interop-matrix', md);
+  text = splice(text, 'cve-matrix', cveMatrixMarkdown(records, loadFlags().flags));
   text = splice(text, 'readiness-summary', readinessSummaryMarkdown(readiness(loadCatalog().entries, records)).join('\n').replace(/^## .*\n\n/, ''));
 }
 // OpenSSL's acceptances of invalid samples, with the reason the RFC is on our side.

@@ -13,7 +13,7 @@ import { runInSidRoot, runInSidRootDaemon, sidRootReady } from '../sid-root.ts';
 import type { GpgsmPrograms } from './gpgsm-home.ts';
 import { makeGpgsmAdapter, stepsFor, unsupportedAlgorithm } from './gpgsm.ts';
 
-const SID_GPGSM: GpgsmPrograms = {
+export const SID_GPGSM: GpgsmPrograms = {
   run: runInSidRoot,
   launch: runInSidRootDaemon,
   kill: (dir) => { runInSidRoot('gpgconf', ['--homedir', dir, '--kill', 'gpg-agent'], { timeoutMs: 10_000 }); },

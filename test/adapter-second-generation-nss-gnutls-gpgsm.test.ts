@@ -1,0 +1,69 @@
+/**
+ * The second generation of NSS, GnuTLS and gpgsm (the Debian unstable root of
+ * scripts/setup-sid-root.sh) driven for real: names from the stacks' versions, the lineages of
+ * the host's, valid samples accepted with the exact content, a tampered one rejected, and a
+ * produced message verified by the checker.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { nssAdapter } from '../adapters/stacks/nss.ts';
+import { gnutlsAdapter } from '../adapters/stacks/gnutls.ts';
+import { gpgsmAdapter } from '../adapters/stacks/gpgsm.ts';
+import { createSidNssAdapter } from '../adapters/stacks/nss-sid.ts';
+import { createSidGnutlsAdapter } from '../adapters/stacks/gnutls-sid.ts';
+import { createSidGpgsmAdapter } from '../adapters/stacks/gpgsm-sid.ts';
+import { sidRootReady } from '../adapters/sid-root.ts';
+import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
+import { acceptsWith, failedRules, PRODUCED_CONTENT, produceAndJudge, verdictText } from './helpers/produced-check.ts';
+
+const nss = createSidNssAdapter();
+const gnutls = createSidGnutlsAdapter();
+const gpgsm = createSidGpgsmAdapter();
+afterAll(async () => { for (const a of [nss, gnutls, gpgsm]) await a.close(); });
+
+const SIGNED = ['signed-data/rsa-sha256/attached', 'signed-data/rsa-sha256/detached', 'signed-data/ecdsa-p256-sha256/attached'];
+
+describe('second generation of NSS, GnuTLS and gpgsm (Debian unstable root)', () => {
+  it('name themselves from the stacks\' versions, in the lineages of the first generation', async () => {
+    expect(sidRootReady()).toBe(true);
+    expect(nss.name).toMatch(/^nss@3\.(1[1-9]\d|[2-9]\d\d)$/);
+    expect(gnutls.name).toMatch(/^gnutls@3\.([8-9]|\d\d)$/);
+    expect(gpgsm.name).toMatch(/^gpgsm@2\.([4-9]|\d\d)$/);
+    expect([nss.lineage, gnutls.lineage, gpgsm.lineage]).toEqual([nssAdapter.lineage, gnutlsAdapter.lineage, gpgsmAdapter.lineage]);
+    const [pn, pg, pp] = [await nss.probe(), await gnutls.probe(), await gpgsm.probe()];
+    expect(pn.installed && pn.version).toMatch(/^NSS 3\.\d{3}/);
+    expect(pg.installed && pg.version).toMatch(/^GnuTLS 3\.([8-9]|\d\d)\./);
+    expect(pp.installed && pp.version).toMatch(/^gpgsm 2\.([4-9]|\d\d)\.\d+ \(libksba 1\.\d+/);
+  }, 60_000);
+
+  it('NSS verifies signed and decrypts enveloped samples with the exact content, and rejects a tampered signature', async () => {
+    const d = adapterDriver(nss);
+    for (const id of [...SIGNED, 'enveloped-data/rsa-pkcs1/aes-128-cbc', 'ess/triple-wrapped']) await d.expectAccepted(id);
+    const v = await d.consume('signed-data/rsa-sha256/attached', flipLast);
+    expect(v.verdict, verdictText(v)).toBe('reject');
+  }, 120_000);
+
+  it('GnuTLS verifies signed samples with the exact content, and rejects a tampered signature', async () => {
+    const d = adapterDriver(gnutls);
+    for (const id of [...SIGNED, 'signed-data/ed25519/attached', 'signed-data/multiple-signers']) await d.expectAccepted(id);
+    const v = await d.consume('signed-data/rsa-sha256/attached', flipLast);
+    expect(v.verdict, verdictText(v)).toBe('reject');
+  }, 120_000);
+
+  it('gpgsm verifies signed and decrypts enveloped samples with the exact content (its agent in the root), and rejects a tampered signature', async () => {
+    const d = adapterDriver(gpgsm);
+    for (const id of [...SIGNED, 'enveloped-data/rsa-pkcs1/aes-128-cbc', 'enveloped-data/pwri/aes-128-cbc']) await d.expectAccepted(id);
+    const v = await d.consume('signed-data/rsa-sha256/attached', flipLast);
+    expect(v.verdict, verdictText(v)).toBe('reject');
+  }, 180_000);
+
+  it('as producers: SignedData from each passes the checker and its own verification (NSS 3.132 and gpgsm 2.4, like 3.87 and 2.2, write SHA-256 with NULL parameters)', async () => {
+    for (const a of [nss, gnutls, gpgsm]) {
+      const p = await produceAndJudge(a, 'signed-data/attached');
+      expect(acceptsWith(p.self, PRODUCED_CONTENT), `${a.name} self: ${verdictText(p.self)}`).toBe(true);
+      // RFC 5754 2: the sha2 AlgorithmIdentifier parameters SHOULD be generated absent (receivers accept NULL).
+      const nullParams = a !== gnutls;
+      expect(failedRules(p.checker), a.name).toEqual(nullParams ? ['rfc5754/2/sha2-generate-absent-params'] : []);
+      expect(p.checker.verdict, `${a.name}: ${failedRules(p.checker).join(', ')}`).toBe(nullParams ? 'acceptable' : 'valid');
+    }
+  }, 180_000);
+});

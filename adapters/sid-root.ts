@@ -42,9 +42,11 @@ export function inSidRoot(cmd: string, args: readonly string[], options: { pidNa
     `mkdir -p ${q(`${SID_ROOT}/dev`)} && mount --rbind /dev ${q(`${SID_ROOT}/dev`)}`,
     ...binds.map((d) => `mkdir -p ${q(SID_ROOT + d)} && mount --rbind ${q(d)} ${q(SID_ROOT + d)}`),
   ].join(' && ');
-  const script = `${mounts} && cd ${q(process.cwd())} 2>/dev/null; exec chroot ${q(SID_ROOT)} "$@"`;
+  // chroot(1) changes to the new /, so the working directory (bind-mounted at its own path) is
+  // entered inside the root, where relative paths then mean what they mean outside.
+  const script = `${mounts} && exec chroot ${q(SID_ROOT)} /bin/sh -c 'cd "$1" 2>/dev/null; shift; exec "$@"' sh "$@"`;
   const pid = options.pidNamespace === false ? [] : ['--pid', '--fork', `--mount-proc=${SID_ROOT}/proc`];
-  return ['unshare', ['--mount', '--propagation', 'private', ...pid, 'sh', '-c', script, 'sh', cmd, ...args]];
+  return ['unshare', ['--mount', '--propagation', 'private', ...pid, 'sh', '-c', script, 'sh', process.cwd(), cmd, ...args]];
 }
 
 const NOT_BUILT = 'the Debian unstable root is not built (scripts/setup-sid-root.sh)';

@@ -42,6 +42,27 @@ describe('second generation of NSS, GnuTLS and gpgsm (Debian unstable root)', ()
     expect(v.verdict, verdictText(v)).toBe('reject');
   }, 120_000);
 
+  it('NSS 3.132 decrypts what 3.87 cannot (RSAES-OAEP, ECDH KeyAgreeRecipientInfo) with the exact content; the host\'s NSS still declares them unsupported', async () => {
+    const d = adapterDriver(nss);
+    const ids = ['enveloped-data/rsa-oaep-sha1/aes-128-cbc', 'enveloped-data/rsa-oaep-sha256/aes-256-cbc', 'enveloped-data/ecdh-p256/aes-128-cbc', 'enveloped-data/ecdh-p384/aes-256-cbc'];
+    for (const id of ids) {
+      await d.expectAccepted(id);
+      expect(nssAdapter.consumes(d.sample(id)).supported, id).toBe(false);
+    }
+    expect(nss.consumes(d.sample('enveloped-data/x25519/aes-128-cbc'))).toMatchObject({ supported: false, reason: expect.stringMatching(/X25519/) });
+  }, 120_000);
+
+  it('NSS 3.132 accepts invalid samples that 3.87 could not decode or rejected (divergences found, asserted so a fix shows up)', async () => {
+    // RFC 4056 2.2 (PSS parameters required; NSS 3.87 rejected it as BadSignature), RFC 3560 3
+    // (SHA-1 OAEP defaults omitted), RFC 8551 2.3 (the key wrap matches the content key size),
+    // RFC 5652 6.2.2 (kari version 3).
+    const d = adapterDriver(nss, { requireSupported: false });
+    for (const id of ['invalid/catalog/pss-params-absent', 'invalid/catalog/oaep-explicit-default-hash', 'invalid/catalog/ecdh-aes128-wrap-for-aes256', 'invalid/enveloped/kari-v2']) {
+      const v = await d.consume(id);
+      expect(v.verdict, `${id}: ${verdictText(v)}`).toBe('accept');
+    }
+  }, 120_000);
+
   it('GnuTLS verifies signed samples with the exact content, and rejects a tampered signature', async () => {
     const d = adapterDriver(gnutls);
     for (const id of [...SIGNED, 'signed-data/ed25519/attached', 'signed-data/multiple-signers']) await d.expectAccepted(id);
@@ -55,6 +76,13 @@ describe('second generation of NSS, GnuTLS and gpgsm (Debian unstable root)', ()
     const v = await d.consume('signed-data/rsa-sha256/attached', flipLast);
     expect(v.verdict, verdictText(v)).toBe('reject');
   }, 180_000);
+
+  it('gpgsm 2.4.9 keeps the EdDSA and AuthEnvelopedData limits of 2.2 (declared with its own errors, and still failing)', async () => {
+    const d = adapterDriver(gpgsm, { requireSupported: false });
+    for (const [id, reason] of [['signed-data/ed25519/attached', /2\.4\.9.*multiple of 8 bits/], ['auth-enveloped-data/aes-128-gcm', /2\.4\.9.*Buffer too short/]] as const) {
+      expect(gpgsm.consumes(d.sample(id)), id).toMatchObject({ supported: false, reason: expect.stringMatching(reason) });
+    }
+  });
 
   it('as producers: SignedData from each passes the checker and its own verification (NSS 3.132 and gpgsm 2.4, like 3.87 and 2.2, write SHA-256 with NULL parameters)', async () => {
     for (const a of [nss, gnutls, gpgsm]) {

@@ -63,7 +63,7 @@ async function compare(older: Adapter, newer: Adapter): Promise<string[]> {
     if (a.key === b.key) continue;
     const k = `${a.key} -> ${b.key}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
-    changed.push(`| ${s.id} | ${s.expected} | ${a.key} | ${b.key} | ${cell(a.key === 'accept' ? b.detail : a.detail)} |`);
+    changed.push(`| ${s.id} | ${s.expected} | ${a.key} | ${b.key} | ${cell(a.key.startsWith('accept') ? b.detail : a.detail)} |`);
   }
   await older.close();
   await newer.close();

@@ -11,7 +11,10 @@ import { gpgsmAdapter } from '../adapters/stacks/gpgsm.ts';
 import { createSidNssAdapter } from '../adapters/stacks/nss-sid.ts';
 import { createSidGnutlsAdapter } from '../adapters/stacks/gnutls-sid.ts';
 import { createSidGpgsmAdapter } from '../adapters/stacks/gpgsm-sid.ts';
-import { sidRootReady } from '../adapters/sid-root.ts';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { SID_ROOT, sidRootReady } from '../adapters/sid-root.ts';
+import { SID_GPGSM } from '../adapters/stacks/gpgsm-sid.ts';
+import { GpgsmHome } from '../adapters/stacks/gpgsm-home.ts';
 import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
 import { acceptsWith, failedRules, PRODUCED_CONTENT, produceAndJudge, verdictText } from './helpers/produced-check.ts';
 
@@ -76,6 +79,25 @@ describe('second generation of NSS, GnuTLS and gpgsm (Debian unstable root)', ()
     const v = await d.consume('signed-data/rsa-sha256/attached', flipLast);
     expect(v.verdict, verdictText(v)).toBe('reject');
   }, 180_000);
+
+  it('gpgsm\'s agent runs inside the root, on a home under the bind-mounted temporary directory, and close() ends it', () => {
+    const home = GpgsmHome.create(SID_GPGSM);
+    const agents = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return argv[0]?.endsWith('gpg-agent') && argv.includes(home.dir) ? [{ pid, root: readlinkSync(`/proc/${pid}/root`) }] : [];
+      } catch {
+        return []; // ended meanwhile, or not ours to read
+      }
+    });
+    try {
+      expect(agents().map((a) => a.root)).toEqual([SID_ROOT]);
+    } finally {
+      home.close();
+    }
+    expect(agents()).toEqual([]);
+    expect(existsSync(home.dir)).toBe(false);
+  }, 60_000);
 
   it('gpgsm 2.4.9 keeps the EdDSA and AuthEnvelopedData limits of 2.2 (declared with its own errors, and still failing)', async () => {
     const d = adapterDriver(gpgsm, { requireSupported: false });

@@ -10,6 +10,9 @@ import { pkijsAdapter } from './stacks/pkijs.ts';
 import { forgeAdapter } from './stacks/forge.ts';
 import { createSidOpensslAdapter } from './stacks/openssl-sid.ts';
 import { createSidBouncyCastleAdapter } from './stacks/bouncycastle-sid.ts';
+import { createSidNssAdapter } from './stacks/nss-sid.ts';
+import { createSidGnutlsAdapter } from './stacks/gnutls-sid.ts';
+import { createSidGpgsmAdapter } from './stacks/gpgsm-sid.ts';
 
 export const ALL_ADAPTERS: readonly Adapter[] = [
   opensslAdapter,
@@ -23,4 +26,7 @@ export const ALL_ADAPTERS: readonly Adapter[] = [
   // The second generation, from the Debian unstable root (scripts/setup-sid-root.sh).
   createSidOpensslAdapter(),
   createSidBouncyCastleAdapter(),
+  createSidNssAdapter(),
+  createSidGnutlsAdapter(),
+  createSidGpgsmAdapter(),
 ];

@@ -20,7 +20,12 @@ export type ProcessOutcome =
   | { readonly kind: 'timeout'; readonly reason?: string }
   | { readonly kind: 'spawn-error'; readonly message: string };
 
-export function runProgram(cmd: string, args: readonly string[], options: { timeoutMs?: number; cwd?: string; input?: Uint8Array } = {}): ProcessOutcome {
+export interface RunOptions { readonly timeoutMs?: number; readonly cwd?: string; readonly input?: Uint8Array }
+
+/** How an adapter runs a program: runProgram on the host, runInSidRoot (sid-root.ts) in the unstable root. */
+export type ProgramRunner = (cmd: string, args: readonly string[], options?: RunOptions) => ProcessOutcome;
+
+export function runProgram(cmd: string, args: readonly string[], options: RunOptions = {}): ProcessOutcome {
   // `detached` is honoured by spawnSync (setsid) although @types/node lists it for spawn only.
   const spawnOptions: SpawnSyncOptionsWithBufferEncoding & { detached: boolean } = {
     cwd: options.cwd,

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { REPO_ROOT } from '../core/paths.ts';
+import { runProgram, type ProcessOutcome, type RunOptions } from './run.ts';
 
 export const SID_ROOT = process.env.CMSI_SID_ROOT ?? '/var/cache/cmsi/sid-root';
 
@@ -34,13 +35,36 @@ function bindDirs(args: readonly string[]): string[] {
  * The shell script only mounts; the program and its arguments are passed as positional
  * parameters ("$@"), never interpolated.
  */
-export function inSidRoot(cmd: string, args: readonly string[]): [string, string[]] {
+export function inSidRoot(cmd: string, args: readonly string[], options: { pidNamespace?: boolean } = {}): [string, string[]] {
   const binds = bindDirs(args);
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const mounts = [
     `mkdir -p ${q(`${SID_ROOT}/dev`)} && mount --rbind /dev ${q(`${SID_ROOT}/dev`)}`,
     ...binds.map((d) => `mkdir -p ${q(SID_ROOT + d)} && mount --rbind ${q(d)} ${q(SID_ROOT + d)}`),
   ].join(' && ');
-  const script = `${mounts} && cd ${q(process.cwd())} 2>/dev/null; exec chroot ${q(SID_ROOT)} "$@"`;
-  return ['unshare', ['--mount', '--propagation', 'private', '--pid', '--fork', `--mount-proc=${SID_ROOT}/proc`, 'sh', '-c', script, 'sh', cmd, ...args]];
+  // chroot(1) changes to the new /, so the working directory (bind-mounted at its own path) is
+  // entered inside the root, where relative paths then mean what they mean outside.
+  const script = `${mounts} && exec chroot ${q(SID_ROOT)} /bin/sh -c 'cd "$1" 2>/dev/null; shift; exec "$@"' sh "$@"`;
+  const pid = options.pidNamespace === false ? [] : ['--pid', '--fork', `--mount-proc=${SID_ROOT}/proc`];
+  return ['unshare', ['--mount', '--propagation', 'private', ...pid, 'sh', '-c', script, 'sh', process.cwd(), cmd, ...args]];
+}
+
+const NOT_BUILT = 'the Debian unstable root is not built (scripts/setup-sid-root.sh)';
+
+/** runProgram for a program of the root (a ProgramRunner): a spawn error when the root is missing. */
+export function runInSidRoot(cmd: string, args: readonly string[], options: RunOptions = {}): ProcessOutcome {
+  if (!sidRootReady()) return { kind: 'spawn-error', message: NOT_BUILT };
+  const [c, full] = inSidRoot(cmd, args);
+  return runProgram(c, full, options);
+}
+
+/**
+ * The same without a PID namespace, for a program that must outlive the call: gpg-agent, which
+ * `gpgconf --launch` leaves running (in a PID namespace it would be killed with the namespace's
+ * first process when the call ends). Its mount namespace lives as long as it does.
+ */
+export function runInSidRootDaemon(cmd: string, args: readonly string[], options: RunOptions = {}): ProcessOutcome {
+  if (!sidRootReady()) return { kind: 'spawn-error', message: NOT_BUILT };
+  const [c, full] = inSidRoot(cmd, args, { pidNamespace: false });
+  return runProgram(c, full, options);
 }

@@ -1,7 +1,9 @@
 /**
  * The version view (issue 13): every corpus sample consumed by two generations of the same stack
- * (the host's OpenSSL 3.0 and Bouncy Castle 1.72, and the Debian unstable root's 3.6 and 1.86),
- * regardless of the known-unsupported lists, and the samples whose outcome changed. An outcome
+ * (the host's OpenSSL 3.0, Bouncy Castle 1.72, NSS 3.87, GnuTLS 3.7 and gpgsm 2.2, and the Debian
+ * unstable root's 3.6, 1.86, 3.132, 3.8 and 2.4), regardless of the known-unsupported lists (NSS,
+ * GnuTLS and gpgsm are built here without their declared limits, so both generations really try
+ * every sample their driver has an operation for), and the samples whose outcome changed. An outcome
  * is the verdict, with `accept` split by whether the recovered content equals the manifest's.
  * Writes docs/version-view.md (or the path given) and prints a summary.
  *
@@ -14,6 +16,15 @@ import { opensslAdapter } from '../adapters/stacks/openssl.ts';
 import { createSidOpensslAdapter } from '../adapters/stacks/openssl-sid.ts';
 import { bouncycastleAdapter } from '../adapters/stacks/bouncycastle.ts';
 import { createSidBouncyCastleAdapter } from '../adapters/stacks/bouncycastle-sid.ts';
+import { makeNssAdapter, nssAdapter, nssVersionWith } from '../adapters/stacks/nss.ts';
+import { createSidNssAdapter } from '../adapters/stacks/nss-sid.ts';
+import { gnutlsAdapter, makeGnutlsAdapter } from '../adapters/stacks/gnutls.ts';
+import { createSidGnutlsAdapter } from '../adapters/stacks/gnutls-sid.ts';
+import { gpgsmAdapter, makeGpgsmAdapter, stepsFor } from '../adapters/stacks/gpgsm.ts';
+import { createSidGpgsmAdapter, SID_GPGSM } from '../adapters/stacks/gpgsm-sid.ts';
+import { HOST_GPGSM } from '../adapters/stacks/gpgsm-home.ts';
+import { runInSidRoot, SID_ROOT } from '../adapters/sid-root.ts';
+import { runProgram } from '../adapters/run.ts';
 import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { loadManifestFile } from '../core/manifest-file.ts';
 import type { Sample } from '../core/manifest.ts';
@@ -52,7 +63,7 @@ async function compare(older: Adapter, newer: Adapter): Promise<string[]> {
     if (a.key === b.key) continue;
     const k = `${a.key} -> ${b.key}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
-    changed.push(`| ${s.id} | ${s.expected} | ${a.key} | ${b.key} | ${cell(a.key === 'accept' ? b.detail : a.detail)} |`);
+    changed.push(`| ${s.id} | ${s.expected} | ${a.key} | ${b.key} | ${cell(a.key.startsWith('accept') ? b.detail : a.detail)} |`);
   }
   await older.close();
   await newer.close();
@@ -70,5 +81,19 @@ const lines = ['# Version view: what changed between two generations of a stack'
   'generations, ignoring the known-unsupported lists. `accept-other-content`: accepted, but the content differs from the manifest\'s.', ''];
 lines.push(...await compare(opensslAdapter, createSidOpensslAdapter()));
 lines.push(...await compare(bouncycastleAdapter, createSidBouncyCastleAdapter()));
+// The same drivers without the declared limits (the names stay those of the registered adapters).
+const noLimit = () => null;
+// gpgsm: AuthEnvelopedData tried too (2.3 added AES-GCM), as a decryption.
+const gpgsmSteps: typeof stepsFor = (s) => (s.contentType === 'authEnvelopedData' && !s.inputs.layers ? ['decrypt'] : stepsFor(s));
+const sidNss = createSidNssAdapter();
+lines.push(...await compare(
+  makeNssAdapter({ name: nssAdapter.name, run: runProgram, version: () => nssVersionWith(runProgram, '/usr/bin/cmsutil'), missing: 'cmsutil missing', unsupported: noLimit }),
+  makeNssAdapter({ name: sidNss.name, run: runInSidRoot, version: () => nssVersionWith(runInSidRoot, '/usr/bin/cmsutil', (p) => SID_ROOT + p), missing: 'the unstable root is not built', unsupported: noLimit })));
+lines.push(...await compare(
+  makeGnutlsAdapter({ name: gnutlsAdapter.name, run: runProgram, missing: 'certtool missing', unsupported: noLimit }),
+  makeGnutlsAdapter({ name: createSidGnutlsAdapter().name, run: runInSidRoot, missing: 'the unstable root is not built', unsupported: noLimit })));
+lines.push(...await compare(
+  makeGpgsmAdapter({ name: gpgsmAdapter.name, programs: HOST_GPGSM, stepsFor: gpgsmSteps, unsupportedAlgorithm: noLimit }),
+  makeGpgsmAdapter({ name: createSidGpgsmAdapter().name, programs: SID_GPGSM, stepsFor: gpgsmSteps, unsupportedAlgorithm: noLimit })));
 writeFileSync(outPath, lines.join('\n'));
 console.log(`written ${outPath}`);

@@ -29,12 +29,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
-import { makeTempDir, runProgram, type ProcessOutcome } from '../run.ts';
+import { makeTempDir, runProgram, type ProcessOutcome, type ProgramRunner } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
 
-function certtoolVersion(): string | null {
-  const r = runProgram('certtool', ['--version']);
+export function certtoolVersion(run: ProgramRunner): string | null {
+  const r = run('certtool', ['--version']);
   if (r.kind !== 'exit' || r.code !== 0) return null;
   const m = /certtool (\d+\.\d+\.\d+)/.exec(r.stdout.toString());
   return m ? `GnuTLS ${m[1]}` : null;
@@ -72,8 +72,8 @@ interface VerifyRun {
   readonly statuses: string[];
 }
 
-function p7verify(args: readonly string[]): VerifyRun {
-  const outcome = runProgram('certtool', args);
+function p7verify(run: ProgramRunner, args: readonly string[]): VerifyRun {
+  const outcome = run('certtool', args);
   const statuses = outcome.kind === 'exit'
     ? [...outcome.stderr.matchAll(/Signature status: (?:verification failed: )?(.*)/g)].map((m) => (m[1] ?? '').trim())
     : [];
@@ -81,6 +81,7 @@ function p7verify(args: readonly string[]): VerifyRun {
 }
 
 interface Context {
+  readonly run: ProgramRunner;
   readonly tmp: string;
   readonly bundle: string;
   /** The one signer certificate to use when the message carries none (see the file comment). */
@@ -91,7 +92,7 @@ function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdi
   const out = join(c.tmp, `layer-${layer.index}.out`);
   if (c.signerCert) {
     // The chain of the outside certificate first: --load-certificate alone trusts it blindly.
-    const chain = runProgram('certtool', ['--verify', '--infile', c.signerCert, '--load-ca-certificate', c.bundle]);
+    const chain = c.run('certtool', ['--verify', '--infile', c.signerCert, '--load-ca-certificate', c.bundle]);
     if (chain.kind !== 'exit') return notExit(chain);
     if (chain.code !== 0) {
       const why = /Chain verification output: (.*)/.exec(chain.stdout.toString())?.[1] ?? stderrLines(chain.stderr).join('; ');
@@ -105,7 +106,7 @@ function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdi
     writeFileSync(data, layer.detached);
     args.push('--load-data', data);
   }
-  const run = p7verify(args);
+  const run = p7verify(c.run, args);
   if (run.outcome.kind !== 'exit') return notExit(run.outcome);
   const failed = run.statuses.map((s, n) => ({ n, s })).filter((x) => x.s !== 'ok');
   if (run.statuses.length === 0) {
@@ -117,7 +118,7 @@ function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdi
     if (failed.some((x) => x.s.startsWith(SIG_FAILED))) {
       // The same words cover a bad signature and an untrusted signer: ask once more under a
       // policy that allows what GnuTLS calls broken, and report what changes.
-      const again = p7verify([...args, '--verify-allow-broken']);
+      const again = p7verify(c.run, [...args, '--verify-allow-broken']);
       if (again.outcome.kind === 'exit' && again.statuses.join('|') !== run.statuses.join('|')) {
         error += ` (with --verify-allow-broken, which admits e.g. SHA-1 certificate signatures: ${again.statuses.map((x, n) => `signer ${n}: ${x}`).join('; ')})`;
       }
@@ -136,7 +137,7 @@ function openLayer(c: Context, layer: LayerInput): ConsumeVerdict {
   const input = join(c.tmp, `layer-${layer.index}.cms`);
   writeFileSync(input, layer.cms);
   if (layer.step === 'certs') {
-    const r = runProgram('certtool', ['--p7-info', '--inder', '--infile', input]);
+    const r = c.run('certtool', ['--p7-info', '--inder', '--infile', input]);
     if (r.kind !== 'exit') return notExit(r);
     return r.code === 0 ? { verdict: 'accept', content: null } : { verdict: 'reject', error: stderrLines(r.stderr).join('; ') || `exit ${r.code}` };
   }
@@ -144,8 +145,8 @@ function openLayer(c: Context, layer: LayerInput): ConsumeVerdict {
   return { verdict: 'unsupported', reason: `certtool has no operation for ${layer.step}` };
 }
 
-async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
-  const why = gnutlsUnsupported(r.sample);
+async function consume(run: ProgramRunner, unsupported: (s: Sample) => string | null, r: ConsumeRequest): Promise<ConsumeVerdict> {
+  const why = unsupported(r.sample);
   if (why) return { verdict: 'unsupported', reason: why };
   // Not withTempDir: the layers are opened asynchronously, and the directory must outlive them all.
   const scratch = makeTempDir('gnutls');
@@ -155,7 +156,7 @@ async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
     writeFileSync(bundle, trustAnchorPaths(r).map((p) => readFileSync(p, 'utf8')).join('\n'));
     const s = r.sample;
     const outside = !s.features.includes('certificates-included') && s.inputs.signerCerts?.length === 1 ? join(r.dir, s.inputs.signerCerts[0] as string) : null;
-    const c: Context = { tmp, bundle, signerCert: outside };
+    const c: Context = { run, tmp, bundle, signerCert: outside };
     return await openLayers(r, async (layer) => openLayer(c, layer));
   } finally {
     scratch.remove();
@@ -164,12 +165,12 @@ async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
 
 const PRODUCES = ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa'] as const satisfies readonly ProduceFeature[];
 
-function produceWith(r: ProduceRequest): ProduceResult {
+function produceWith(run: ProgramRunner, r: ProduceRequest): ProduceResult {
   const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.signer;
   const input = join(r.workDir, 'content.bin');
   const out = join(r.workDir, 'out.der');
   writeFileSync(input, r.content);
-  const p = runProgram('certtool', [r.feature === 'signed-data/detached' ? '--p7-detached-sign' : '--p7-sign',
+  const p = run('certtool', [r.feature === 'signed-data/detached' ? '--p7-detached-sign' : '--p7-sign',
     '--load-privkey', join(r.keysDir, `${signer}.key.pem`), '--load-certificate', join(r.keysDir, `${signer}.cert.pem`),
     '--hash', 'SHA256', '--p7-time', '--infile', input, '--outder', '--outfile', out]);
   if (p.kind === 'timeout') return { ok: false, verdict: 'hang', reason: 'certtool timed out' };
@@ -179,22 +180,41 @@ function produceWith(r: ProduceRequest): ProduceResult {
   return { ok: true, bytes: new Uint8Array(readFileSync(out)), format: 'der' };
 }
 
-export const gnutlsAdapter: Adapter = {
+/** What differs between the host's GnuTLS and another generation of it. */
+export interface GnutlsGeneration {
+  readonly name: string;
+  readonly run: ProgramRunner;
+  readonly missing: string;
+  /** Why this generation's certtool cannot process a sample at all, or null. */
+  readonly unsupported: (s: Sample) => string | null;
+}
+
+/** A GnuTLS certtool adapter; lineage gnutls whatever the generation. */
+export function makeGnutlsAdapter(g: GnutlsGeneration): Adapter {
+  return {
+    name: g.name,
+    lineage: 'gnutls',
+    async probe() {
+      const v = certtoolVersion(g.run);
+      return v ? { installed: true, version: v } : { installed: false, reason: g.missing };
+    },
+    consumes(s: Sample): Support {
+      const reason = mimeOnlyDefect(s, 'GnuTLS certtool') ?? g.unsupported(s);
+      return reason ? { supported: false, reason } : { supported: true };
+    },
+    consume: (r) => consume(g.run, g.unsupported, r),
+    produces: PRODUCES,
+    async produce(r): Promise<ProduceResult> {
+      if (!(PRODUCES as readonly string[]).includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `certtool signs PKCS #7 SignedData only, not ${r.feature}` };
+      return produceWith(g.run, r);
+    },
+    async close() {},
+  };
+}
+
+export const gnutlsAdapter: Adapter = makeGnutlsAdapter({
   name: 'gnutls',
-  lineage: 'gnutls',
-  async probe() {
-    const v = certtoolVersion();
-    return v ? { installed: true, version: v } : { installed: false, reason: 'certtool (gnutls-bin) not on PATH' };
-  },
-  consumes(s: Sample): Support {
-    const reason = mimeOnlyDefect(s, 'GnuTLS certtool') ?? gnutlsUnsupported(s);
-    return reason ? { supported: false, reason } : { supported: true };
-  },
-  consume,
-  produces: PRODUCES,
-  async produce(r): Promise<ProduceResult> {
-    if (!(PRODUCES as readonly string[]).includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `certtool signs PKCS #7 SignedData only, not ${r.feature}` };
-    return produceWith(r);
-  },
-  async close() {},
-};
+  run: runProgram,
+  missing: 'certtool (gnutls-bin) not on PATH',
+  unsupported: gnutlsUnsupported,
+});

@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCleanup } from '../cleanup.ts';
-import { runProgram, type ProcessOutcome } from '../run.ts';
+import { runProgram, type ProcessOutcome, type ProgramRunner } from '../run.ts';
 
 export interface GpgsmRun {
   readonly outcome: ProcessOutcome;
@@ -21,6 +21,22 @@ export interface GpgsmRun {
 }
 
 const CONF = ['disable-crl-checks', 'disable-policy-checks', 'disable-dirmngr', 'disable-trusted-cert-crl-check'];
+
+/** How a home runs its programs: gpgsm and its helpers, the agent's launch, and its end. */
+export interface GpgsmPrograms {
+  readonly run: ProgramRunner;
+  /** Runs `gpgconf --launch gpg-agent`, whose agent must outlive the call. */
+  readonly launch: ProgramRunner;
+  /** Stops the agent of a home directory (never throws). */
+  readonly kill: (dir: string) => void;
+}
+
+/** The host's programs. */
+export const HOST_GPGSM: GpgsmPrograms = {
+  run: runProgram,
+  launch: runProgram,
+  kill: (dir) => { spawnSync('gpgconf', ['--homedir', dir, '--kill', 'gpg-agent'], { timeout: 10_000, stdio: 'ignore' }); },
+};
 
 /** Thrown when setting the home up fails: the adapter reports it as `error`, never as a reject. */
 export class GpgsmSetupError extends Error {}
@@ -34,20 +50,20 @@ export class GpgsmHome {
   private closed = false;
   private readonly release: () => void;
 
-  private constructor(readonly dir: string) {
+  private constructor(readonly dir: string, private readonly programs: GpgsmPrograms) {
     // An interrupted run, or a harness that never calls close(), still leaves no agent behind.
     this.release = onCleanup(`gpg-agent of ${dir}`, () => this.kill());
   }
 
-  static create(): GpgsmHome {
+  static create(programs: GpgsmPrograms = HOST_GPGSM): GpgsmHome {
     // Short path: the agent's socket path must fit in sockaddr_un (108 bytes).
     const dir = mkdtempSync(join(tmpdir(), 'cmsi-gpgsm-'));
     chmodSync(dir, 0o700);
     writeFileSync(join(dir, 'gpgsm.conf'), `${CONF.join('\n')}\n`);
     writeFileSync(join(dir, 'gpg-agent.conf'), 'allow-loopback-pinentry\n');
     writeFileSync(join(dir, 'trustlist.txt'), '');
-    const home = new GpgsmHome(dir);
-    const launch = runProgram('gpgconf', ['--homedir', dir, '--launch', 'gpg-agent']);
+    const home = new GpgsmHome(dir, programs);
+    const launch = programs.launch('gpgconf', ['--homedir', dir, '--launch', 'gpg-agent']);
     if (launch.kind !== 'exit' || launch.code !== 0) {
       home.close();
       throw new GpgsmSetupError(`gpg-agent did not start: ${describe(launch)}`);
@@ -58,7 +74,7 @@ export class GpgsmHome {
   /** Runs gpgsm on this home (batch, loopback pinentry, status on stdout), keybox restored first. */
   gpgsm(args: readonly string[], options: { input?: Uint8Array; timeoutMs?: number } = {}): GpgsmRun {
     if (this.snapshot) writeFileSync(join(this.dir, 'pubring.kbx'), this.snapshot);
-    const outcome = runProgram('gpgsm', ['--homedir', this.dir, '--batch', '--no-tty', '--pinentry-mode', 'loopback', '--status-fd', '1', ...args], options);
+    const outcome = this.programs.run('gpgsm', ['--homedir', this.dir, '--batch', '--no-tty', '--pinentry-mode', 'loopback', '--status-fd', '1', ...args], options);
     const status = outcome.kind === 'exit'
       ? outcome.stdout.toString('utf8').split('\n').filter((l) => l.startsWith('[GNUPG:] ')).map((l) => l.slice(9))
       : [];
@@ -76,7 +92,7 @@ export class GpgsmHome {
     this.trusted.add(fpr);
     // The agent caches trustlist.txt. RELOADAGENT makes it read its files again before it answers
     // (a SIGHUP through gpgconf --reload would do it at some later moment).
-    const reload = runProgram('gpg-connect-agent', ['--homedir', this.dir, '--no-autostart', 'RELOADAGENT', '/bye']);
+    const reload = this.programs.run('gpg-connect-agent', ['--homedir', this.dir, '--no-autostart', 'RELOADAGENT', '/bye']);
     if (reload.kind !== 'exit' || reload.code !== 0) throw new GpgsmSetupError(`gpg-agent RELOADAGENT: ${describe(reload)}`);
   }
 
@@ -103,7 +119,7 @@ export class GpgsmHome {
     const p12 = join(workDir, 'key.p12');
     let failure = '';
     for (let attempt = 0; attempt < 5; attempt++) {
-      const e = runProgram('openssl', ['pkcs12', '-export', '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1',
+      const e = this.programs.run('openssl', ['pkcs12', '-export', '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1',
         '-in', certPath, '-inkey', keyPath, '-passout', 'pass:', '-out', p12]);
       if (e.kind !== 'exit' || e.code !== 0) throw new GpgsmSetupError(`openssl pkcs12 -export: ${describe(e)}`);
       const r = this.gpgsm(['--passphrase-fd', '0', '--import', p12], { input: Buffer.from('\n') });
@@ -129,7 +145,7 @@ export class GpgsmHome {
   private kill(): void {
     if (this.closed) return;
     this.closed = true;
-    spawnSync('gpgconf', ['--homedir', this.dir, '--kill', 'gpg-agent'], { timeout: 10_000, stdio: 'ignore' });
+    this.programs.kill(this.dir);
     rmSync(this.dir, { recursive: true, force: true });
   }
 

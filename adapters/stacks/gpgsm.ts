@@ -15,13 +15,13 @@ import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import { loadInput } from '../../checkers/input.ts';
 import type { Adapter, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
-import { runProgram, withTempDir } from '../run.ts';
+import { withTempDir } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
-import { GpgsmHome, GpgsmSetupError, describe, fingerprint, type GpgsmRun } from './gpgsm-home.ts';
+import { GpgsmHome, GpgsmSetupError, HOST_GPGSM, describe, fingerprint, type GpgsmPrograms, type GpgsmRun } from './gpgsm-home.ts';
 
 type Step = 'verify' | 'decrypt' | 'certs';
 
-function stepsFor(s: Sample): Step[] | string {
+export function stepsFor(s: Sample): Step[] | string {
   // A defect in the MIME layer (RFC 8551 3: media types, parameters, canonical text) never reaches
   // gpgsm; accepting or rejecting it would be the verdict of the adapter's own MIME reader.
   if (s.format === 'smime' && s.expected !== 'valid' && s.requirements.some((r) => r.startsWith('rfc8551/3.'))) {
@@ -38,7 +38,7 @@ function stepsFor(s: Sample): Step[] | string {
 }
 
 /** What gpgsm 2.2.40 cannot do, measured on the corpus; the reasons name the missing piece. */
-function unsupportedAlgorithm(s: Sample, steps: readonly Step[]): string | null {
+export function unsupportedAlgorithm(s: Sample, steps: readonly Step[]): string | null {
   const a = new Set<string>(s.algorithms);
   if (steps.includes('verify')) {
     if (a.has('ed25519') || a.has('ed448')) return 'gpgsm 2.2 has no EdDSA in CMS (2.4 adds it)';
@@ -56,10 +56,6 @@ function unsupportedAlgorithm(s: Sample, steps: readonly Step[]): string | null 
   return null;
 }
 
-// Two homes: the producer's keybox holds the signers' certificates, which must not help the
-// consumer verify a message that lacks them.
-const homes: { consume?: GpgsmHome; produce?: GpgsmHome } = {};
-const homeFor = (use: 'consume' | 'produce'): GpgsmHome => (homes[use] ??= GpgsmHome.create());
 
 const epoch = (iso: string): string => String(Math.floor(Date.parse(iso) / 1000));
 
@@ -182,53 +178,76 @@ function produceWith(h: GpgsmHome, r: ProduceRequest): ProduceResult {
   return { ok: true, bytes: new Uint8Array(readFileSync(out)), format: 'der' };
 }
 
-export const gpgsmAdapter: Adapter = {
-  name: 'gpgsm',
-  lineage: 'libksba',
-  async probe() {
-    const r = runProgram('gpgsm', ['--version']);
-    if (r.kind !== 'exit' || r.code !== 0) return { installed: false, reason: `gpgsm --version: ${describe(r)}` };
-    const text = r.stdout.toString('utf8');
-    const v = (name: string) => new RegExp(`${name}\\)? ([0-9][0-9.]*)`).exec(text)?.[1] ?? '?';
-    return { installed: true, version: `gpgsm ${v('GnuPG')} (libksba ${v('libksba')}, libgcrypt ${v('libgcrypt')})` };
-  },
-  consumes(s: Sample): Support {
-    const steps = stepsFor(s);
-    if (typeof steps === 'string') return { supported: false, reason: steps };
-    const reason = unsupportedAlgorithm(s, steps);
-    return reason ? { supported: false, reason } : { supported: true };
-  },
-  async consume(r) {
-    const support = gpgsmAdapter.consumes(r.sample);
-    const steps = stepsFor(r.sample);
-    if (!support.supported || typeof steps === 'string') return { verdict: 'unsupported', reason: support.supported ? String(steps) : support.reason };
-    let h: GpgsmHome;
-    try {
-      h = homeFor('consume');
-      for (const t of r.manifest.trustAnchors) h.trust(join(r.dir, t));
-      const rcpt = r.sample.inputs.recipient;
-      if (rcpt && steps.includes('decrypt') && r.sample.algorithms.includes('rsaes-pkcs1v15')) {
-        withTempDir('gpgsm-p12', (tmp) => h.importKey(join(r.dir, rcpt.cert), join(r.dir, rcpt.key), tmp));
+/** What differs between the host's gpgsm and another generation of it. */
+export interface GpgsmGeneration {
+  readonly name: string;
+  readonly programs: GpgsmPrograms;
+  /** Why this generation cannot process a sample, or null (`steps` from stepsFor). */
+  readonly stepsFor: (s: Sample) => Step[] | string;
+  readonly unsupportedAlgorithm: (s: Sample, steps: readonly Step[]) => string | null;
+}
+
+export type { Step as GpgsmStep };
+
+/** A gpgsm adapter; lineage libksba whatever the generation. */
+export function makeGpgsmAdapter(g: GpgsmGeneration): Adapter {
+  // Two homes: the producer's keybox holds the signers' certificates, which must not help the
+  // consumer verify a message that lacks them.
+  const homes: { consume?: GpgsmHome; produce?: GpgsmHome } = {};
+  const homeFor = (use: 'consume' | 'produce'): GpgsmHome => (homes[use] ??= GpgsmHome.create(g.programs));
+  const stepsFor = g.stepsFor;
+  const unsupportedAlgorithm = g.unsupportedAlgorithm;
+  const adapter: Adapter = {
+    name: g.name,
+    lineage: 'libksba',
+    async probe() {
+      const r = g.programs.run('gpgsm', ['--version']);
+      if (r.kind !== 'exit' || r.code !== 0) return { installed: false, reason: `gpgsm --version: ${describe(r)}` };
+      const text = r.stdout.toString('utf8');
+      const v = (name: string) => new RegExp(`${name}\\)? ([0-9][0-9.]*)`).exec(text)?.[1] ?? '?';
+      return { installed: true, version: `gpgsm ${v('GnuPG')} (libksba ${v('libksba')}, libgcrypt ${v('libgcrypt')})` };
+    },
+    consumes(s: Sample): Support {
+      const steps = stepsFor(s);
+      if (typeof steps === 'string') return { supported: false, reason: steps };
+      const reason = unsupportedAlgorithm(s, steps);
+      return reason ? { supported: false, reason } : { supported: true };
+    },
+    async consume(r) {
+      const support = adapter.consumes(r.sample);
+      const steps = stepsFor(r.sample);
+      if (!support.supported || typeof steps === 'string') return { verdict: 'unsupported', reason: support.supported ? String(steps) : support.reason };
+      let h: GpgsmHome;
+      try {
+        h = homeFor('consume');
+        for (const t of r.manifest.trustAnchors) h.trust(join(r.dir, t));
+        const rcpt = r.sample.inputs.recipient;
+        if (rcpt && steps.includes('decrypt') && r.sample.algorithms.includes('rsaes-pkcs1v15')) {
+          withTempDir('gpgsm-p12', (tmp) => h.importKey(join(r.dir, rcpt.cert), join(r.dir, rcpt.key), tmp));
+        }
+      } catch (e) {
+        return setupFailure(e);
       }
-    } catch (e) {
-      return setupFailure(e);
-    }
-    return withTempDir('gpgsm', (tmp) => consumeLayers(h, r, steps, tmp));
-  },
-  produces: ['signed-data/attached', 'signed-data/detached', 'enveloped-data/ktri'] satisfies ProduceFeature[],
-  async produce(r) {
-    if (!this.produces.includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `gpgsm adapter does not produce ${r.feature}` };
-    try {
-      return produceWith(homeFor('produce'), r);
-    } catch (e) {
-      if (e instanceof GpgsmSetupError) return { ok: false, verdict: 'error', reason: e.message };
-      throw e;
-    }
-  },
-  async close() {
-    for (const use of ['consume', 'produce'] as const) {
-      homes[use]?.close();
-      delete homes[use];
-    }
-  },
-};
+      return withTempDir('gpgsm', (tmp) => consumeLayers(h, r, steps, tmp));
+    },
+    produces: ['signed-data/attached', 'signed-data/detached', 'enveloped-data/ktri'] satisfies ProduceFeature[],
+    async produce(r) {
+      if (!adapter.produces.includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `gpgsm adapter does not produce ${r.feature}` };
+      try {
+        return produceWith(homeFor('produce'), r);
+      } catch (e) {
+        if (e instanceof GpgsmSetupError) return { ok: false, verdict: 'error', reason: e.message };
+        throw e;
+      }
+    },
+    async close() {
+      for (const use of ['consume', 'produce'] as const) {
+        homes[use]?.close();
+        delete homes[use];
+      }
+    },
+  };
+  return adapter;
+}
+
+export const gpgsmAdapter: Adapter = makeGpgsmAdapter({ name: 'gpgsm', programs: HOST_GPGSM, stepsFor, unsupportedAlgorithm });

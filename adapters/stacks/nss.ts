@@ -41,7 +41,7 @@ import { join, resolve } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
 import { onCleanup } from '../cleanup.ts';
-import { runProgram, withTempDir, type ProcessOutcome } from '../run.ts';
+import { runProgram, withTempDir, type ProcessOutcome, type ProgramRunner } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
 
@@ -56,8 +56,8 @@ const stderrText = (stderr: string): string =>
     .filter((l) => l !== '' && !l.includes('NSS_Shutdown failed'))
     .join('; ') || 'no error text';
 
-function must(cmd: string, args: readonly string[], what: string): void {
-  const r = runProgram(cmd, args);
+function must(run: ProgramRunner, cmd: string, args: readonly string[], what: string): void {
+  const r = run(cmd, args);
   if (r.kind === 'exit' && r.code === 0) return;
   const why = r.kind === 'exit' ? stderrText(r.stderr) : r.kind === 'signal' ? `killed by ${r.signal}` : r.kind === 'timeout' ? 'timed out' : r.message;
   throw new NssSetupError(`${what}: ${cmd} ${why}`);
@@ -72,20 +72,20 @@ interface DbSetup {
 
 /** One NSS database in a temporary directory, made once, removed by close(). */
 class NssDb {
-  private constructor(readonly dir: string) {}
+  private constructor(readonly dir: string, private readonly run: ProgramRunner) {}
 
   get spec(): string {
     return `sql:${this.dir}`;
   }
 
-  static create(setup: DbSetup, parent?: string): NssDb {
+  static create(run: ProgramRunner, setup: DbSetup, parent?: string): NssDb {
     const dir = parent ? join(parent, 'nssdb') : mkdtempSync(join(tmpdir(), 'cmsi-nss-db-'));
     mkdirSync(dir, { recursive: true });
-    const db = new NssDb(dir);
+    const db = new NssDb(dir, run);
     try {
-      must('certutil', ['-N', '-d', db.spec, '--empty-password'], 'creating the NSS database');
-      setup.anchors.forEach((a, i) => must('certutil', ['-A', '-d', db.spec, '-n', `anchor-${i}`, '-t', 'CT,C,C', '-i', a], `importing trust anchor ${a}`));
-      setup.certs.forEach((c, i) => must('certutil', ['-A', '-d', db.spec, '-n', `cert-${i}`, '-t', ',,', '-i', c], `importing certificate ${c}`));
+      must(run, 'certutil', ['-N', '-d', db.spec, '--empty-password'], 'creating the NSS database');
+      setup.anchors.forEach((a, i) => must(run, 'certutil', ['-A', '-d', db.spec, '-n', `anchor-${i}`, '-t', 'CT,C,C', '-i', a], `importing trust anchor ${a}`));
+      setup.certs.forEach((c, i) => must(run, 'certutil', ['-A', '-d', db.spec, '-n', `cert-${i}`, '-t', ',,', '-i', c], `importing certificate ${c}`));
       setup.keys.forEach((k, i) => db.importKey(`key-${i}`, k.cert, k.key));
     } catch (e) {
       if (!parent) rmSync(dir, { recursive: true, force: true });
@@ -97,8 +97,8 @@ class NssDb {
   /** Imports a certificate and its private key under `nick`, through a PKCS#12 file. */
   importKey(nick: string, cert: string, key: string): void {
     const p12 = join(this.dir, `${nick}.p12`);
-    must('openssl', ['pkcs12', '-export', '-in', cert, '-inkey', key, '-name', nick, '-out', p12, '-passout', `pass:${P12_PASSWORD}`], `building a PKCS#12 for ${key}`);
-    must('pk12util', ['-i', p12, '-d', this.spec, '-W', P12_PASSWORD], `importing ${key}`);
+    must(this.run, 'openssl', ['pkcs12', '-export', '-in', cert, '-inkey', key, '-name', nick, '-out', p12, '-passout', `pass:${P12_PASSWORD}`], `building a PKCS#12 for ${key}`);
+    must(this.run, 'pk12util', ['-i', p12, '-d', this.spec, '-W', P12_PASSWORD], `importing ${key}`);
     rmSync(p12, { force: true });
   }
 
@@ -107,26 +107,31 @@ class NssDb {
   }
 }
 
-const databases = new Map<string, NssDb>();
-let releaseDatabases: (() => void) | null = null;
+/** The databases of one adapter instance, keyed by their setup. */
+class NssDbs {
+  private readonly databases = new Map<string, NssDb>();
+  private releaseDatabases: (() => void) | null = null;
 
-function closeDatabases(): void {
-  for (const db of databases.values()) db.remove();
-  databases.clear();
-  releaseDatabases?.();
-  releaseDatabases = null;
-}
+  constructor(private readonly run: ProgramRunner) {}
 
-function databaseFor(setup: DbSetup): NssDb {
-  const key = JSON.stringify(setup);
-  let db = databases.get(key);
-  if (!db) {
-    db = NssDb.create(setup);
-    databases.set(key, db);
-    // An interrupted run, or a harness that never calls close(), still leaves no database behind.
-    releaseDatabases ??= onCleanup('NSS databases', closeDatabases);
+  close(): void {
+    for (const db of this.databases.values()) db.remove();
+    this.databases.clear();
+    this.releaseDatabases?.();
+    this.releaseDatabases = null;
   }
-  return db;
+
+  for(setup: DbSetup): NssDb {
+    const key = JSON.stringify(setup);
+    let db = this.databases.get(key);
+    if (!db) {
+      db = NssDb.create(this.run, setup);
+      this.databases.set(key, db);
+      // An interrupted run, or a harness that never calls close(), still leaves no database behind.
+      this.releaseDatabases ??= onCleanup('NSS databases', () => this.close());
+    }
+    return db;
+  }
 }
 
 /** The database a sample needs: the manifest's anchors, its recipient key, and the signer
@@ -152,13 +157,14 @@ function onPath(name: string): string | null {
   return null;
 }
 
-/** The NSS library version, read from the libsmime3 that cmsutil loads ("Version: NSS 3.87.1"). */
-function nssVersion(): string | null {
-  const bin = onPath('cmsutil');
+/** The NSS library version, read from the libsmime3 that cmsutil loads ("Version: NSS 3.87.1").
+ * `bin` is cmsutil's path and `hostPath` maps a path of the runner's system to the host's. */
+export function nssVersionWith(run: ProgramRunner, bin: string | null, hostPath: (p: string) => string = (p) => p): string | null {
   if (!bin) return null;
-  const libs = runProgram('ldd', [bin]);
+  const libs = run('ldd', [bin]);
   if (libs.kind !== 'exit' || libs.code !== 0) return null;
-  const lib = /libsmime3\.so\S*\s+=>\s+(\S+)/.exec(libs.stdout.toString())?.[1];
+  const found = /libsmime3\.so\S*\s+=>\s+(\S+)/.exec(libs.stdout.toString())?.[1];
+  const lib = found ? hostPath(found) : null;
   if (!lib || !existsSync(lib)) return null;
   const m = /Version: NSS (\d+\.\d+(?:\.\d+)*)/.exec(readFileSync(lib).toString('latin1'));
   return m ? `NSS ${m[1]}` : null;
@@ -226,7 +232,7 @@ function notExit(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
 }
 
 /** One CMS layer through `cmsutil -D`. */
-function decodeLayer(db: NssDb, layer: LayerInput): ConsumeVerdict {
+function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput): ConsumeVerdict {
   return withTempDir('nss', (tmp) => {
     const input = join(tmp, 'layer.cms');
     const out = join(tmp, 'layer.out');
@@ -237,7 +243,7 @@ function decodeLayer(db: NssDb, layer: LayerInput): ConsumeVerdict {
       writeFileSync(content, layer.detached);
       args.push('-c', content);
     }
-    const r = runProgram('cmsutil', args);
+    const r = run('cmsutil', args);
     if (r.kind !== 'exit') return notExit(r);
     const stderr = stderrText(r.stderr);
     if (/NSS_Init|NSS_Initialize|unable to open|could not open/i.test(stderr) && r.code !== 0) return { verdict: 'error', error: `cmsutil setup: ${stderr}` };
@@ -262,19 +268,19 @@ function decodeLayer(db: NssDb, layer: LayerInput): ConsumeVerdict {
   });
 }
 
-async function consume(r: ConsumeRequest): Promise<ConsumeVerdict> {
-  const why = nssUnsupported(r.sample);
+async function consume(run: ProgramRunner, dbs: NssDbs, unsupported: (s: Sample) => string | null, r: ConsumeRequest): Promise<ConsumeVerdict> {
+  const why = unsupported(r.sample);
   if (why) return { verdict: 'unsupported', reason: why };
   let db: NssDb;
   try {
-    db = databaseFor(setupFor(r));
+    db = dbs.for(setupFor(r));
   } catch (e) {
     return { verdict: 'error', error: (e as Error).message };
   }
-  return openLayers(r, async (layer) => decodeLayer(db, layer));
+  return openLayers(r, async (layer) => decodeLayer(run, db, layer));
 }
 
-function produceWith(r: ProduceRequest): ProduceResult {
+function produceWith(run: ProgramRunner, r: ProduceRequest): ProduceResult {
   const cert = (id: string) => join(r.keysDir, `${id}.cert.pem`);
   const key = (id: string) => join(r.keysDir, `${id}.key.pem`);
   const input = join(r.workDir, 'content.bin');
@@ -282,7 +288,7 @@ function produceWith(r: ProduceRequest): ProduceResult {
   writeFileSync(input, r.content);
   const signer = r.feature === 'signed-data/ecdsa' ? 'alice-p256' : r.signer;
   const encrypting = r.feature === 'enveloped-data/ktri';
-  const db = NssDb.create({
+  const db = NssDb.create(run, {
     anchors: [cert('carl-rsa')],
     keys: encrypting ? [] : [{ cert: cert(signer), key: key(signer) }],
     certs: encrypting ? [cert(r.recipient)] : [],
@@ -293,7 +299,7 @@ function produceWith(r: ProduceRequest): ProduceResult {
     // -Y NONE: no SMIMEEncryptionKeyPreference, else cmsutil looks for an encryption certificate
     // under the signer's nickname and fails on key usage. -G: signed attributes (see the file comment).
     : ['-S', '-d', db.spec, '-N', 'key-0', '-Y', 'NONE', '-G', '-H', 'SHA256', '-i', input, '-o', out, ...(r.feature === 'signed-data/detached' ? ['-T'] : [])];
-  const p = runProgram('cmsutil', args);
+  const p = run('cmsutil', args);
   if (p.kind === 'timeout') return { ok: false, verdict: 'hang', reason: 'cmsutil timed out' };
   if (p.kind === 'signal') return { ok: false, verdict: 'crash', reason: `cmsutil died: ${p.signal}` };
   if (p.kind === 'spawn-error') return { ok: false, verdict: 'error', reason: p.message };
@@ -303,28 +309,51 @@ function produceWith(r: ProduceRequest): ProduceResult {
 
 const PRODUCES = ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri'] as const satisfies readonly ProduceFeature[];
 
-export const nssAdapter: Adapter = {
+/** What differs between the host's NSS and another generation of it. */
+export interface NssGeneration {
+  readonly name: string;
+  readonly run: ProgramRunner;
+  /** The NSS version ("NSS 3.87.1"), or null when cmsutil is missing. */
+  readonly version: () => string | null;
+  readonly missing: string;
+  /** Why this generation cannot process a sample at all, or null. */
+  readonly unsupported: (s: Sample) => string | null;
+}
+
+/** An NSS adapter; lineage nss whatever the generation. */
+export function makeNssAdapter(g: NssGeneration): Adapter {
+  const dbs = new NssDbs(g.run);
+  return {
+    name: g.name,
+    lineage: 'nss',
+    async probe() {
+      const v = g.version();
+      return v ? { installed: true, version: v } : { installed: false, reason: g.missing };
+    },
+    consumes(s: Sample): Support {
+      const reason = mimeOnlyDefect(s, 'NSS cmsutil') ?? g.unsupported(s);
+      return reason ? { supported: false, reason } : { supported: true };
+    },
+    consume: (r) => consume(g.run, dbs, g.unsupported, r),
+    produces: PRODUCES,
+    async produce(r): Promise<ProduceResult> {
+      if (!(PRODUCES as readonly string[]).includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `cmsutil does not produce ${r.feature}` };
+      try {
+        return produceWith(g.run, r);
+      } catch (e) {
+        return { ok: false, verdict: 'error', reason: (e as Error).message };
+      }
+    },
+    async close() {
+      dbs.close();
+    },
+  };
+}
+
+export const nssAdapter: Adapter = makeNssAdapter({
   name: 'nss',
-  lineage: 'nss',
-  async probe() {
-    const v = nssVersion();
-    return v ? { installed: true, version: v } : { installed: false, reason: 'cmsutil (libnss3-tools) not on PATH, or its libsmime3 has no version string' };
-  },
-  consumes(s: Sample): Support {
-    const reason = mimeOnlyDefect(s, 'NSS cmsutil') ?? nssUnsupported(s);
-    return reason ? { supported: false, reason } : { supported: true };
-  },
-  consume,
-  produces: PRODUCES,
-  async produce(r): Promise<ProduceResult> {
-    if (!(PRODUCES as readonly string[]).includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `cmsutil does not produce ${r.feature}` };
-    try {
-      return produceWith(r);
-    } catch (e) {
-      return { ok: false, verdict: 'error', reason: (e as Error).message };
-    }
-  },
-  async close() {
-    closeDatabases();
-  },
-};
+  run: runProgram,
+  version: () => nssVersionWith(runProgram, onPath('cmsutil')),
+  missing: 'cmsutil (libnss3-tools) not on PATH, or its libsmime3 has no version string',
+  unsupported: nssUnsupported,
+});

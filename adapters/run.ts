@@ -37,6 +37,13 @@ export function runProgram(cmd: string, args: readonly string[], options: RunOpt
     detached: true,
   };
   const r = spawnSync(cmd, args, spawnOptions);
+  // At a timeout or past maxBuffer Node kills the direct child only. The program runs in its own
+  // session (detached), so end its whole process group too: through `unshare --fork` (the unstable
+  // root) the stack itself is a grandchild and was seen looping on for half an hour. Daemons
+  // (gpg-agent) start their own session and are not in the group.
+  if ((r.error || r.signal) && r.pid) {
+    try { process.kill(-r.pid, 'SIGKILL'); } catch { /* the group is already gone */ }
+  }
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ETIMEDOUT') return { kind: 'timeout' };

@@ -11,6 +11,7 @@ import { where, type CheckContext } from '../context.ts';
 import { encoding, paramsAreNull, type AlgorithmIdentifier } from '../cms/fields.ts';
 import type { SignedDataView, SignerInfoView } from '../cms/signed-data.ts';
 import { bytesEqual } from '../crypto/certificates.ts';
+import { pssParamsProblem } from '../cms/pss-params-shape.ts';
 
 type ParamRule = { readonly rule: string; readonly want: 'absent' | 'null' | 'absent-or-null' | 'present' };
 
@@ -87,6 +88,10 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
       const n = decodeSmallInt(contentOf(ctx.bytes, d.params));
       ctx.check('rfc8419/2.3/shake256-len-param-512', n.ok && n.value === 512, n.ok && n.value === 512 ? 'output length 512' : 'id-shake256-len parameter is not 512', where(d.at));
     }
+  }
+  if (s.oid === OID.rsassaPss && s.params) {
+    const problem = pssParamsProblem(s.params);
+    ctx.check('rfc4056/3/signature-algorithm-pss-params', !problem, problem ?? 'signatureAlgorithm parameters are an RSASSA-PSS-params value', where(s.at), 'structure');
   }
   if (s.oid === OID.rsassaPss && si.signedAttrs && s.params) {
     const hashNode = s.params.children.find((c) => c.cls === 'context' && c.tag === 0)?.children[0]?.children[0];

@@ -52,7 +52,7 @@ beforeAll(async () => {
     expect(p.installed, `${a.name} must be installed (bash scripts/setup-stacks.sh): ${p.installed ? '' : p.reason}`).toBe(true);
     if (p.installed) stacks.push({ adapter: a, version: p.version });
   }
-  result = await runCampaign({ corpusDir: CORPUS, adapters: stacks, seed: 6, runs: 240, bases: BASES, shrinkBudget: 30, outDir: out, timeoutMs: 20_000 });
+  result = await runCampaign({ corpusDir: CORPUS, adapters: stacks, seed: 6, runs: 400, bases: BASES, shrinkBudget: 30, outDir: out, timeoutMs: 20_000 });
 }, 600_000);
 
 afterAll(async () => {
@@ -63,6 +63,7 @@ afterAll(async () => {
 describe('cmsi fuzz: a seeded campaign against OpenSSL, NSS, GnuTLS, Bouncy Castle and gpgsm', () => {
   it('runs a few thousand executions and writes one findings line per finding', () => {
     const executions = [...result.stacks.values()].reduce((n, s) => n + s.execs, 0);
+    console.log(`fuzz campaign: ${executions} stack executions`);
     expect(executions).toBeGreaterThan(2500);
     for (const name of ['openssl', 'nss', 'gnutls', 'bouncycastle']) expect(result.stacks.get(name)!.execs, name).toBeGreaterThan(100);
     const lines = readFindings(join(out, FINDINGS_FILE)).findings;

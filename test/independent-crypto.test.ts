@@ -257,21 +257,27 @@ function ktriFor(s: Sample, recipientInfos: Node): { alg: Node; encryptedKey: Bu
  * its signed attributes (re-tagged SET OF) with the key of the certificate in the message its sid
  * names; message-digest is SHA-512 (Ed25519) or SHAKE256/512 (Ed448) of the content.
  */
-function checkEdDsaSignedData(s: Sample, cms: Uint8Array): void {
+/**
+ * A SignedData's parts that every signer check needs: the eContent checked against the content
+ * file (absent when detached), the content signed, the certificates in the message, the signers.
+ */
+function signedDataParts(s: Sample, cms: Uint8Array): { eContentType: string; content: Buffer; inMessage: ReturnType<typeof certFields>[]; signerInfos: Node } {
   const sd = contentOf(decode(cms), OID.signedData);
   const encap = child(sd, 2);
-  const eContentType = oidOf(child(encap, 0));
   const eContent = encap.children[1] ? octets(child(encap.children[1], 0)) : undefined;
   const expected = expectedContent(s);
   if (s.inputs.detached) expect(eContent, 'detached: eContent absent').toBeUndefined();
   else expect(eContent?.equals(expected), 'eContent is the content file').toBe(true);
-  const content = eContent ?? expected;
-
   const certs = sd.children.find((c, i) => i > 2 && is(c, CONTEXT, 0));
   const inMessage = (certs?.children ?? []).filter((c) => is(c, UNIVERSAL, 16)).map((c) => certFields(c.raw));
-  const manifestCerts = (s.inputs.signerCerts ?? []).map((f) => hex(certDer(f)));
   const signerInfos = sd.children[sd.children.length - 1]!;
   expect(signerInfos.children.length).toBeGreaterThan(0);
+  return { eContentType: oidOf(child(encap, 0)), content: eContent ?? expected, inMessage, signerInfos };
+}
+
+function checkEdDsaSignedData(s: Sample, cms: Uint8Array): void {
+  const { eContentType, content, inMessage, signerInfos } = signedDataParts(s, cms);
+  const manifestCerts = (s.inputs.signerCerts ?? []).map((f) => hex(certDer(f)));
 
   for (const si of signerInfos.children) {
     const cert = inMessage.find((c) => matches(child(si, 1), c));
@@ -595,17 +601,7 @@ function spkiKey(spki: Node): { oid: string; key: Uint8Array } {
 }
 
 function checkPqSignedData(s: Sample, cms: Uint8Array): void {
-  const sd = contentOf(decode(cms), OID.signedData);
-  const encap = child(sd, 2);
-  const eContent = encap.children[1] ? octets(child(encap.children[1], 0)) : undefined;
-  const expected = expectedContent(s);
-  if (s.inputs.detached) expect(eContent, 'detached: eContent absent').toBeUndefined();
-  else expect(eContent?.equals(expected), 'eContent is the content file').toBe(true);
-  const content = eContent ?? expected;
-  const certs = sd.children.find((c, i) => i > 2 && is(c, CONTEXT, 0));
-  const inMessage = (certs?.children ?? []).filter((c) => is(c, UNIVERSAL, 16)).map((c) => certFields(c.raw));
-  const signerInfos = sd.children[sd.children.length - 1]!;
-  expect(signerInfos.children.length).toBeGreaterThan(0);
+  const { content, inMessage, signerInfos } = signedDataParts(s, cms);
   for (const si of signerInfos.children) {
     const cert = inMessage.find((c) => matches(child(si, 1), c));
     expect(cert, 'the signer certificate is in the message').toBeDefined();

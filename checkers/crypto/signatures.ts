@@ -9,7 +9,7 @@ import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
-import { at, encoding, isContext } from '../cms/fields.ts';
+import { at, encoding, identifierDer, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
@@ -48,7 +48,7 @@ export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inpu
 }
 
 function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): CertInfo | null {
-  return si.sid.kind === 'ski' ? certs.ski(contentOf(ctx.bytes, si.sid.node)) : certs.issuerSerial(encoding(ctx, si.sid.node));
+  return si.sid.kind === 'ski' ? certs.ski(contentOf(ctx.bytes, si.sid.node)) : certs.issuerSerial(identifierDer(ctx, si.sid.node));
 }
 
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */

@@ -4,6 +4,7 @@
  * Each returns a value or the problem, never throws; offsets are relative to the bytes given, so
  * the parsed result depends on those bytes alone and can be cached by them.
  */
+import { canonicalEncoding } from '../../core/der/canonical.ts';
 import { contentOf, encodingOf, type DerNode } from '../../core/der/reader.ts';
 import { decodeGeneralizedTime, decodeOid, decodeUtcTime } from '../../core/der/values.ts';
 
@@ -49,6 +50,11 @@ export interface NameAttribute {
 }
 
 export interface NameView {
+  /**
+   * The DER of the Name, re-encoded when its bytes are BER (core/der/canonical.ts), so names are
+   * compared by value when chaining or matching an identifier; the BER itself is a finding of the
+   * reader (rfc5280/4.1/der-encoded) at its offset.
+   */
   readonly der: Uint8Array;
   readonly node: DerNode;
   /** RDNs flattened in order; empty for an empty SEQUENCE. */
@@ -73,7 +79,7 @@ export function readName(b: Uint8Array, n: DerNode | undefined): NameView | stri
       attributes.push({ oid: d.value, tag: value.tag, value: contentOf(b, value), node: value });
     }
   }
-  return { der: encodingOf(b, n), node: n, attributes, rdnCount: n.children.length };
+  return { der: canonicalEncoding(b, n), node: n, attributes, rdnCount: n.children.length };
 }
 
 /** String types an attribute value of a Name takes (RFC 5280 4.1.2.4, Appendix A: DirectoryString and the X.520 types). */

@@ -8,6 +8,7 @@ import type { Layer } from '../core/layers.ts';
 export const BUILTIN_RULES = {
   'cmsi/asn1-structure': { layer: 'structure', level: 'MUST', summary: 'Each field has the type, tag and position the RFC ASN.1 module gives it' },
   'cmsi/unknown-content-type': { layer: 'structure', level: 'SHOULD', summary: 'The content type is one this checker knows; others are reported as unchecked, not judged' },
+  'cmsi/unknown-ori-type': { layer: 'structure', level: 'SHOULD', summary: 'An OtherRecipientInfo whose oriType this checker does not know (RFC 5652 6.2.5: oriValue is ANY DEFINED BY oriType) is reported as unchecked for that recipient, not judged and not skipped in silence' },
   'cmsi/input-format': { layer: 'encoding', level: 'MUST', summary: 'The input is DER/BER, PEM (CMS or PKCS7), base64 or an S/MIME entity' },
   'cmsi/signature-valid': { layer: 'crypto', level: 'MUST', summary: 'The signature value verifies with the public key of the certificate the signer identifier names (RFC 5652 5.6)' },
   'cmsi/legacy-algorithm': { layer: 'policy', level: 'SHOULD NOT', summary: 'Under the current profile, an algorithm RFC 8551 Appendix B lists as dropped (MD5, SHA-1, DSA, RC2, DES-EDE3) is reported' },

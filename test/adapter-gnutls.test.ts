@@ -15,6 +15,7 @@ import { loadCatalog } from '../core/catalog.ts';
 import { readDer, type DerNode } from '../core/der/reader.ts';
 import { CORPUS, readBytes } from './helpers/corpus.ts';
 import { adapterDriver } from './helpers/adapter-driver.ts';
+import { expectPqUnsupported, UNKNOWN_OID_CONTROL, unknownSignatureOid } from './helpers/pq-unsupported.ts';
 
 const { manifest, sample, consume, expectAccepted } = adapterDriver(gnutls);
 
@@ -118,3 +119,15 @@ describe('GnuTLS adapter', () => {
 function pemToDer(file: string): Uint8Array {
   return new Uint8Array(Buffer.from(readFileSync(file, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
 }
+
+describe('GnuTLS 3.7 certtool on the post-quantum samples', () => {
+  it('says unsupported, from its own failure words and the OID in the message, not a rejection', async () => {
+    await expectPqUnsupported((id) => consume(id), /Unknown SIGN OID: '2\.16\.840\.1\.101\.3\.4\.3\.(17|18|19|21)'/);
+  });
+
+  it('still rejects when the same kind of failure is on an unknown OID that is not post-quantum', async () => {
+    const v = await consume(UNKNOWN_OID_CONTROL, unknownSignatureOid);
+    expect(v.verdict).toBe('reject');
+    expect(v.verdict === 'reject' ? v.error : '').toMatch(/certtool found no SignerInfo to verify/);
+  });
+});

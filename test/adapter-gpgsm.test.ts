@@ -12,6 +12,7 @@ import { runProgram } from '../adapters/run.ts';
 import { gpgsmAdapter as gpgsm } from '../adapters/stacks/gpgsm.ts';
 import { CORPUS, readBytes } from './helpers/corpus.ts';
 import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
+import { expectPqUnsupported, UNKNOWN_OID_CONTROL, unknownSignatureOid } from './helpers/pq-unsupported.ts';
 
 const { manifest, sample, consume, expectAccepted } = adapterDriver(gpgsm);
 
@@ -97,3 +98,15 @@ function opensslArgs(feature: ProduceFeature, msg: string, content: string, out:
   const detached = feature === 'signed-data/detached' ? ['-content', content] : [];
   return ['cms', '-verify', ...io, ...detached, '-CAfile', join(keys, 'carl-rsa.cert.pem'), '-purpose', 'any'];
 }
+
+describe('gpgsm 2.2 (libksba 1.6) on the post-quantum samples', () => {
+  it('says unsupported, from its own failure words and the OID in the message, not a rejection', async () => {
+    await expectPqUnsupported((id) => consume(id), /no signature value available/);
+  });
+
+  it('still rejects when the same kind of failure is on an unknown OID that is not post-quantum', async () => {
+    const v = await consume(UNKNOWN_OID_CONTROL, unknownSignatureOid);
+    expect(v.verdict).toBe('reject');
+    expect(v.verdict === 'reject' ? v.error : '').toMatch(/no signature value available/);
+  });
+});

@@ -15,6 +15,7 @@ import { checkBytes } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import { CORPUS, readBytes } from './helpers/corpus.ts';
 import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
+import { expectPqUnsupported, UNKNOWN_OID_CONTROL, unknownSignatureOid } from './helpers/pq-unsupported.ts';
 
 const { sample, consume, expectAccepted } = adapterDriver(nss);
 
@@ -135,3 +136,15 @@ function opensslArgs(feature: ProduceFeature, msg: string, content: string, out:
   const detached = feature === 'signed-data/detached' ? ['-content', content] : [];
   return ['cms', '-verify', ...io, ...detached, '-CAfile', join(keys, 'carl-rsa.cert.pem'), '-purpose', 'any'];
 }
+
+describe('NSS 3.87 cmsutil on the post-quantum samples', () => {
+  it('says unsupported, from its own failure words and the OID in the message, not a rejection', async () => {
+    await expectPqUnsupported((id) => consume(id), /status=ProcessingError/);
+  });
+
+  it('still rejects when the same kind of failure is on an unknown OID that is not post-quantum', async () => {
+    const v = await consume(UNKNOWN_OID_CONTROL, unknownSignatureOid);
+    expect(v.verdict).toBe('reject');
+    expect(v.verdict === 'reject' ? v.error : '').toMatch(/status=SignatureAlgorithmUnknown/);
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pkijsAdapter as pkijs } from '../adapters/stacks/pkijs.ts';
 import { CORPUS, readBytes } from './helpers/corpus.ts';
 import { adapterDriver, flipLast, padLength } from './helpers/adapter-driver.ts';
+import { expectPqUnsupported, UNKNOWN_OID_CONTROL, unknownSignatureOid } from './helpers/pq-unsupported.ts';
 import { acceptsWith, failedRules, PRODUCED_CONTENT, produceAndJudge, verdictText } from './helpers/produced-check.ts';
 
 const { manifest, sample, consume, expected } = adapterDriver(pkijs);
@@ -90,4 +91,16 @@ describe('pkijs adapter', () => {
     const kari = await produceAndJudge(pkijs, 'enveloped-data/kari');
     expect([kari.checker.verdict, failedRules(kari.checker)]).toEqual(['valid', []]);
   }, 60_000);
+});
+
+describe('pkijs 4 on the post-quantum samples', () => {
+  it('says unsupported, from its own failure words and the OID in the message, not a rejection', async () => {
+    await expectPqUnsupported((id) => consume(id), /Unsupported signature algorithm: 2\.16\.840\.1\.101\.3\.4\.3\.(17|18|19|21) \(code 15\)/);
+  });
+
+  it('still rejects when the same kind of failure is on an unknown OID that is not post-quantum', async () => {
+    const v = await consume(UNKNOWN_OID_CONTROL, unknownSignatureOid);
+    expect(v.verdict).toBe('reject');
+    expect(v.verdict === 'reject' ? v.error : '').toMatch(/Unsupported signature algorithm: 1\.2\.840\.113549\.1\.1\.127 \(code 15\)/);
+  });
 });

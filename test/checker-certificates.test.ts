@@ -174,3 +174,102 @@ describe('layers and validation time', () => {
     expect(r.layers.path).toBe('pass');
   });
 });
+
+/**
+ * Follow-up of issue 10: a signer certificate whose bytes are BER, not DER (one length in long
+ * form, as a re-encoding producer writes it). RFC 5280 4.1 / 4.1.1.3 ask the certificate in DER
+ * (the issuer signs the DER of tbsCertificate), a MUST on whoever made those bytes: the message is
+ * invalid in the encoding layer, the defect reported at the offset of the length. But the
+ * certificate is still the one the sid names: RFC 5652 10.2.4 identifies it "by the distinguished
+ * name of the certificate issuer and an issuer-specific certificate serial number", values that a
+ * length form does not change, and the CMS signature covers the signed attributes, not the
+ * certificate (RFC 5652 5.4), so it verifies with the certificate's key as OpenSSL, gpgsm and BC
+ * find. Hence: crypto passes, encoding fails, never "no certificate matches the signer
+ * identifier". The issuer's signature over tbsCertificate (the path layer) is another matter: it
+ * was made over the DER, so with the BER inside tbsCertificate it fails over the bytes received,
+ * as OpenSSL's own path check does (compared below).
+ */
+describe('a signer certificate with a long-form length (BER, not DER)', () => {
+  interface Tlv { readonly off: number; readonly tag: number; readonly hl: number; readonly len: number; readonly kids: Tlv[] }
+  const parse = (b: Uint8Array, off: number): Tlv => {
+    const { header, end } = tlv(b, off);
+    const kids: Tlv[] = [];
+    if (b[off]! & 0x20) for (let q = off + header; q < end; q = tlv(b, q).end) kids.push(parse(b, q));
+    return { off, tag: b[off]!, hl: header, len: end - off - header, kids };
+  };
+  // Long form where the short form serves (0x81 n), or one leading zero octet above 127.
+  const longForm = (n: number): number[] => {
+    if (n < 0x80) return [0x81, n];
+    const o: number[] = [];
+    for (let v = n; v > 0; v = Math.floor(v / 256)) o.unshift(v % 256);
+    return [0x80 | (o.length + 1), 0, ...o];
+  };
+  const minimal = (n: number): number[] => {
+    if (n < 0x80) return [n];
+    const o: number[] = [];
+    for (let v = n; v > 0; v = Math.floor(v / 256)) o.unshift(v % 256);
+    return [0x80 | o.length, ...o];
+  };
+  /** The message re-encoded with the length of the node at `target` in long form; where it lands. */
+  const lengthen = (b: Uint8Array, target: number): { bytes: Uint8Array; at: number } => {
+    // Returns the encoding and where the target node starts in it (-1: not inside).
+    const enc = (t: Tlv): { out: number[]; at: number } => {
+      const out: number[] = [];
+      let at = -1;
+      if (t.tag & 0x20) {
+        for (const k of t.kids) {
+          const e = enc(k);
+          if (e.at >= 0) at = out.length + e.at;
+          out.push(...e.out);
+        }
+      } else out.push(...b.subarray(t.off + t.hl, t.off + t.hl + t.len));
+      const head = [t.tag, ...(t.off === target ? longForm(out.length) : minimal(out.length))];
+      return { out: [...head, ...out], at: t.off === target ? 0 : at >= 0 ? head.length + at : -1 };
+    };
+    const e = enc(parse(b, 0));
+    return { bytes: new Uint8Array(e.out), at: e.at };
+  };
+  const certStart = Buffer.from(message).indexOf(Buffer.from(aliceCert));
+  const cert = parse(message, certStart);
+  const tbs = cert.kids[0]!;
+  const FIELDS: Record<string, Tlv> = {
+    'Certificate SEQUENCE': cert, tbsCertificate: tbs, serialNumber: tbs.kids[1]!, 'tbsCertificate.signature': tbs.kids[2]!, issuer: tbs.kids[3]!,
+    subjectPublicKeyInfo: tbs.kids[6]!, signatureAlgorithm: cert.kids[1]!,
+  };
+  it('the re-encoder keeps a DER message as it is', () => expect(lengthen(message, -1).bytes).toEqual(message));
+
+  it('a sid (IssuerAndSerialNumber) with a long-form length still names the certificate: BER is allowed there (RFC 5652 1)', () => {
+    const signedData = parse(message, 0).kids[1]!.kids[0]!;
+    const sid = signedData.kids.at(-1)!.kids[0]!.kids[1]!;
+    expect(sid.tag).toBe(0x30);
+    const { bytes: m } = lengthen(message, sid.off);
+    const f = join(dir, 'long-sid.der');
+    writeFileSync(f, m);
+    expect(spawnSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', f, '-out', '/dev/null', '-noverify'], { stdio: 'pipe' }).status).toBe(0);
+    const r = check(m);
+    expect(r.findings.filter((x) => x.rule === 'cmsi/signature-valid').map((x) => x.status)).toEqual(['pass']);
+    expect(r.findings.filter((x) => x.status === 'fail')).toEqual([]);
+  });
+
+  for (const [field, node] of Object.entries(FIELDS)) {
+    it(`${field}: found and verified, invalid for the encoding at the length's offset, the path as OpenSSL judges it`, () => {
+      const { bytes: m, at: lengthAt } = lengthen(message, node.off);
+      expect(m.length).toBeGreaterThan(message.length);
+      const f = join(dir, 'long.der');
+      writeFileSync(f, m);
+      const verify = (args: string[]) => spawnSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', f, '-out', '/dev/null', ...args], { stdio: 'pipe' }).status === 0;
+      expect(verify(['-noverify'])).toBe(true);
+      const r = check(m);
+      expect(r.verdict).toBe('invalid');
+      expect(r.reason).toMatch(/^encoding /);
+      expect(r.findings.filter((x) => x.rule === 'rfc5280/4.1/der-encoded' && x.status === 'fail').map((x) => x.offset)).toEqual([lengthAt]);
+      // Nothing else is wrong with it: not "no certificate matches", not "the two signature AlgorithmIdentifiers differ".
+      expect(r.findings.filter((x) => x.status === 'fail' && x.rule !== 'rfc5280/4.1/der-encoded').map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
+      expect(r.findings.filter((x) => x.rule === 'cmsi/signature-valid').map((x) => x.status)).toEqual(['pass']);
+      expect(r.findings.filter((x) => x.rule === 'cmsi/crypto-unverifiable' || x.rule === 'rfc8550/2.3/include-own-and-issuer-certificates').filter((x) => x.status !== 'pass')).toEqual([]);
+      const withCa = check(m, CA);
+      expect(withCa.findings.filter((x) => x.rule === 'cmsi/signature-valid').map((x) => x.status)).toEqual(['pass']);
+      expect(withCa.layers.path === 'pass').toBe(verify(['-CAfile', join(CORPUS, 'keys', 'carl-rsa.cert.pem'), '-attime', String(Date.parse('2026-06-01T00:00:00Z') / 1000)]));
+    });
+  }
+});

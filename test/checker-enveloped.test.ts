@@ -368,6 +368,60 @@ describe('(c) messages made by OpenSSL', () => {
   });
 });
 
+/**
+ * An OtherRecipientInfo of a type the checker does not know, beside a ktri the key opens (OpenSSL
+ * output with the ori added, EnvelopedData version 3 as RFC 5652 6.1 asks when an ori is present).
+ * RFC 5652 6.2: a recipient MUST handle an unknown ori alternative gracefully, so the ktri still
+ * decrypts and nothing fails; but the ori's oriValue is ANY DEFINED BY oriType (6.2.5), bytes the
+ * checker cannot judge: it says so for that recipient (unchecked), it does not skip it in silence.
+ */
+describe('an ori of an unknown type beside a RecipientInfo the key opens', () => {
+  const tlv = (tag: number, ...parts: Uint8Array[]): Uint8Array => {
+    const body = Buffer.concat(parts);
+    const n = body.length;
+    const len = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+    return new Uint8Array(Buffer.concat([Uint8Array.of(tag, ...len), body]));
+  };
+  const ORI_TYPE = Uint8Array.of(0x06, 0x09, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x86, 0x8d, 0x1f, 0x01); // 1.3.6.1.4.1.99999.1
+  const withOri = (cms: Uint8Array): Uint8Array => {
+    const ci = decode(cms);
+    const env = child(child(ci, 1), 0);
+    expect(child(env, 0).value).toEqual(Uint8Array.of(0)); // version 0: ktri only, as OpenSSL writes it
+    const ris = child(env, 1);
+    const ori = tlv(0xa4, ORI_TYPE, tlv(0x04, new Uint8Array(Buffer.from('a recipient of another technique'))));
+    const envelope = tlv(0x30, Uint8Array.of(0x02, 0x01, 0x03), tlv(0x31, ...ris.children.map((r) => r.raw), ori), ...env.children.slice(2).map((c) => c.raw));
+    return tlv(0x30, child(ci, 0).raw, tlv(0xa0, envelope));
+  };
+  const c = OPENSSL.find((x) => x.name === 'rsa-aes256')!;
+  const original = openssl(c);
+  const bytes = withOri(original);
+
+  it('OpenSSL still decrypts it with the key (the ori is handled gracefully)', () => {
+    const f = join(tmp, 'with-ori.der');
+    writeFileSync(f, bytes);
+    const r = spawnSync('openssl', ['cms', '-decrypt', '-inform', 'DER', '-in', f, '-inkey', keyFile('bob-rsa'), '-recip', certFile('bob-rsa')], { stdio: 'pipe' });
+    expect(r.status).toBe(0);
+    expect(Buffer.from(r.stdout).equals(content)).toBe(true);
+  });
+
+  it('the ktri opens and the content matches; the ori is unchecked for that recipient, so the verdict is not valid', () => {
+    expect(checkOpenSsl(c, original).verdict).toBe('valid');
+    const r = checkOpenSsl(c, bytes);
+    expect(failed(r).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    expect(passes(r, 'cmsi/decryption', /\.ktri\.encryptedKey$/)).toHaveLength(1);
+    expect(passes(r, 'cmsi/content-matches')).toHaveLength(1);
+    const ori = r.findings.filter((f) => /recipientInfos\[1\]\.ori$/.test(f.path));
+    expect(ori.map((f) => [f.rule, f.status])).toEqual([['cmsi/unknown-ori-type', 'unchecked']]);
+    expect(ori[0]!.message).toContain('1.3.6.1.4.1.99999.1');
+    expect(r.verdict).toBe('unchecked');
+  });
+
+  it('without any key the same ori is reported too (it does not depend on the keys)', () => {
+    const r = checkBytes('no-key', bytes, { catalog, profile: 'current', certs: [], content: null });
+    expect(r.findings.filter((f) => f.rule === 'cmsi/unknown-ori-type').map((f) => f.status)).toEqual(['unchecked']);
+  });
+});
+
 // ------------------------------------------------------------------------------------------ robustness
 
 describe('mutated samples checked with their keys', () => {

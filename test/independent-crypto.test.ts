@@ -6,7 +6,7 @@
  * list without one fails here, so the list cannot grow silently.
  */
 import {
-  X509Certificate, constants, createDecipheriv, createHash, createHmac, createPrivateKey, createPublicKey, diffieHellman,
+  X509Certificate, constants, createCipheriv, createDecipheriv, createHash, createHmac, createPrivateKey, createPublicKey, diffieHellman,
   hkdfSync, privateDecrypt, verify, type KeyObject,
 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,9 @@ import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { ml_kem512, ml_kem768, ml_kem1024 } from '@noble/post-quantum/ml-kem.js';
 import { slh_dsa_sha2_128f } from '@noble/post-quantum/slh-dsa.js';
 import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
+import { sidRootReady } from '../adapters/sid-root.ts';
+import { createSidBouncyCastleAdapter } from '../adapters/stacks/bouncycastle-sid.ts';
+import { loadExpectations } from '../core/expectations.ts';
 import type { Sample } from '../core/manifest.ts';
 import { child, decode, hex, oidOf, type Node } from './helpers/asn1.ts';
 import { CORPUS, loadManifest } from './helpers/corpus.ts';
@@ -320,7 +323,18 @@ function checkEdDsaSignedData(s: Sample, cms: Uint8Array): void {
  * KeyAgreeRecipientInfo, HKDF to the KEK with the DER ECC-CMS-SharedInfo as info and the ukm as
  * salt, AES key unwrap (RFC 3394) of the CEK, then CBC decryption of the content.
  */
-function checkXdhEnvelopedData(s: Sample, cms: Uint8Array): void {
+interface XdhInputs {
+  readonly z: Buffer;
+  readonly ukm: Buffer | undefined;
+  readonly hash: string;
+  readonly sharedInfo: Buffer;
+  readonly wrap: { readonly name: string; readonly kekLength: number };
+  readonly encryptedKey: Buffer;
+  readonly eci: ReturnType<typeof encryptedContentInfo>;
+}
+
+/** The KDF inputs of the one X25519/X448 KeyAgreeRecipientInfo of a sample, read from its bytes. */
+function xdhInputs(s: Sample, cms: Uint8Array): XdhInputs {
   const ed = contentOf(decode(cms), OID.envelopedData);
   const ris = ed.children.find((c, i) => i > 0 && is(c, UNIVERSAL, 17))!;
   const eci = encryptedContentInfo(ed.children[ed.children.indexOf(ris) + 1]!);
@@ -358,7 +372,7 @@ function checkXdhEnvelopedData(s: Sample, cms: Uint8Array): void {
 
   const bob = privateKey(s.inputs.recipient!.key);
   expect(bob.asymmetricKeyType).toBe(curve === OID.x25519 ? 'x25519' : 'x448');
-  const z = diffieHellman({ privateKey: bob, publicKey: originatorPublic });
+  const z = Buffer.from(diffieHellman({ privateKey: bob, publicKey: originatorPublic }));
 
   // RFC 8418 2: ECC-CMS-SharedInfo ::= SEQUENCE { keyInfo AlgorithmIdentifier,
   //   entityUInfo [0] EXPLICIT OCTET STRING OPTIONAL, suppPubInfo [2] EXPLICIT OCTET STRING }
@@ -368,14 +382,23 @@ function checkXdhEnvelopedData(s: Sample, cms: Uint8Array): void {
     tlv(0x30, child(wrapAlg, 0).raw),
     ...(ukm ? [tlv(0xa0, tlv(0x04, ukm))] : []),
     tlv(0xa2, tlv(0x04, bits)));
+  return { z, ukm, hash: hash!, sharedInfo, wrap: wrap!, encryptedKey, eci };
+}
+
+/** HKDF (RFC 5869) to the KEK, then the RFC 3394 unwrap of the CEK, whose integrity check throws on a wrong KEK. */
+function xdhUnwrap(x: XdhInputs, salt: Buffer): Buffer {
+  const kek = Buffer.from(hkdfSync(x.hash, x.z, salt, x.sharedInfo, x.wrap.kekLength));
+  const unwrap = createDecipheriv(x.wrap.name, kek, AES_WRAP_IV);
+  return Buffer.concat([unwrap.update(x.encryptedKey), unwrap.final()]);
+}
+
+function checkXdhEnvelopedData(s: Sample, cms: Uint8Array): void {
+  const x = xdhInputs(s, cms);
   // RFC 8418 2.2: salt = ukm when present, else none (HKDF then uses HashLen zero octets, which
   // HMAC treats exactly as the empty key).
-  const kek = Buffer.from(hkdfSync(hash!, z, ukm ?? Buffer.alloc(0), sharedInfo, wrap!.kekLength));
-
-  const unwrap = createDecipheriv(wrap!.name, kek, AES_WRAP_IV);
-  const cek = Buffer.concat([unwrap.update(encryptedKey), unwrap.final()]);
-  expect(eci.contentType).toBe(OID.data);
-  expect(decryptCbc(eci, cek).equals(expectedContent(s)), 'decrypted content is the content file').toBe(true);
+  const cek = xdhUnwrap(x, x.ukm ?? Buffer.alloc(0));
+  expect(x.eci.contentType).toBe(OID.data);
+  expect(decryptCbc(x.eci, cek).equals(expectedContent(s)), 'decrypted content is the content file').toBe(true);
 }
 
 /** RFC 5652 6.2.3 + RFC 3370 4.3.1 (RFC 3217 3.2 unwrap): KEKRecipientInfo with id-alg-CMS3DESwrap. */
@@ -717,4 +740,68 @@ describe('independent cryptographic checks of the samples OpenSSL 3.0 cannot pro
       check!(s!, cmsBytes(s!));
     });
   }
+});
+
+/**
+ * Bouncy Castle 1.86 fails the X448 sample at the unwrap ("InvalidKeyException: checksum failed",
+ * the RFC 3394 integrity check), while it opens the X25519 one. The two differ in the ukm: only the
+ * X448 sample carries one. RFC 8418 2.2: "If the ukm is present, the ukm is also used as the HKDF
+ * salt", and "if ukm is provided, then salt = ukm, else salt is not provided". BC 1.86's
+ * JceKeyAgreeRecipient (bytecode of bcpkix 1.86.2, javap) builds the ECC-CMS-SharedInfo with the ukm
+ * as entityUInfo and passes it as new UserKeyingMaterialSpec(sharedInfo), the constructor without a
+ * salt, so its HKDF-Extract runs with no salt. Computed here, independently of the generator: the
+ * sample's KEK under the RFC's reading opens the CEK and the content; under BC's reading (same
+ * SharedInfo, no salt) the unwrap fails its integrity check, which is BC's error. So the sample is
+ * right and BC diverges (expectations/bouncycastle.yaml). OpenSSL 3.6 cannot arbitrate: it has no
+ * RFC 8418 key agreement in CMS at all (decrypting fails with "ossl_ecx_compute_key: missing key",
+ * encrypting to an X448 certificate with "output buffer too small", for X25519 as for X448).
+ */
+describe('RFC 8418 2.2 settles the X448 sample against Bouncy Castle 1.86', () => {
+  const s = manifest.samples.find((x) => x.id === 'enveloped-data/x448/aes-256-cbc')!;
+  const x = xdhInputs(s, cmsBytes(s));
+
+  it('the sample carries a ukm and uses HKDF-SHA-512 with AES-256 key wrap', () => {
+    expect(x.ukm?.length).toBeGreaterThan(0);
+    expect([x.hash, x.wrap.kekLength]).toEqual(['sha512', 32]);
+  });
+
+  it('with the ukm as HKDF salt (RFC 8418 2.2) the CEK unwraps and the content decrypts', () => {
+    expect(decryptCbc(x.eci, xdhUnwrap(x, x.ukm!)).equals(expectedContent(s))).toBe(true);
+  });
+
+  it('without a salt, as BC 1.86 derives it, the unwrap fails its integrity check (BC: "checksum failed")', () => {
+    expect(() => xdhUnwrap(x, Buffer.alloc(0))).toThrow();
+  });
+
+  it('Bouncy Castle 1.86 rejects the sample at the unwrap, as expectations/bouncycastle.yaml records, and opens it once the CEK is wrapped under the no-salt KEK', async () => {
+    expect(sidRootReady(), 'the Debian unstable root (scripts/setup-stacks.sh)').toBe(true);
+    const entry = loadExpectations('bouncycastle').find((e) => e.sample === s.id);
+    expect(entry && [entry.outcome, entry.since]).toEqual(['reject', '1.86']);
+    const bc = createSidBouncyCastleAdapter();
+    try {
+      const bytes = cmsBytes(s);
+      const asSent = await bc.consume({ manifest, dir: CORPUS, sample: s, bytes });
+      expect(asSent.verdict === 'reject' ? asSent.error : asSent.verdict).toMatch(/checksum failed/);
+      // The same message with the CEK wrapped under BC's KEK (HKDF without salt): BC opens it.
+      const cek = xdhUnwrap(x, x.ukm!);
+      const kek = Buffer.from(hkdfSync(x.hash, x.z, Buffer.alloc(0), x.sharedInfo, x.wrap.kekLength));
+      const wrap = createCipheriv(x.wrap.name, kek, AES_WRAP_IV);
+      const rewrapped = Buffer.concat([wrap.update(cek), wrap.final()]);
+      const at = Buffer.from(bytes).indexOf(x.encryptedKey);
+      expect(at > 0 && rewrapped.length === x.encryptedKey.length).toBe(true);
+      const bcs = Uint8Array.from(bytes);
+      bcs.set(rewrapped, at);
+      const opened = await bc.consume({ manifest, dir: CORPUS, sample: s, bytes: bcs });
+      expect(opened.verdict === 'accept' ? Buffer.from(opened.content ?? []).equals(expectedContent(s)) : opened).toBe(true);
+    } finally {
+      await bc.close();
+    }
+  }, 120_000);
+
+  it('the X25519 sample, which BC opens, has no ukm: there the two readings agree', () => {
+    const x25519 = manifest.samples.find((y) => y.id === 'enveloped-data/x25519/aes-128-cbc')!;
+    const y = xdhInputs(x25519, cmsBytes(x25519));
+    expect(y.ukm).toBeUndefined();
+    expect(decryptCbc(y.eci, xdhUnwrap(y, Buffer.alloc(0))).equals(expectedContent(x25519))).toBe(true);
+  });
 });

@@ -32,6 +32,7 @@ import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceRe
 import { makeTempDir, runProgram, type ProcessOutcome, type ProgramRunner } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
+import { pqUnsupported } from './pq-unsupported.ts';
 
 export function certtoolVersion(run: ProgramRunner): string | null {
   const r = run('certtool', ['--version']);
@@ -111,7 +112,8 @@ function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdi
   const failed = run.statuses.map((s, n) => ({ n, s })).filter((x) => x.s !== 'ok');
   if (run.statuses.length === 0) {
     const text = stderrLines(run.outcome.stderr).join('; ');
-    return { verdict: 'reject', error: text || 'certtool found no SignerInfo to verify' };
+    const error = text || 'certtool found no SignerInfo to verify';
+    return unknownSignatureAlgorithm(c, args, layer.cms, error) ?? { verdict: 'reject', error };
   }
   if (failed.length > 0) {
     let error = failed.map((x) => `signer ${x.n}: ${x.s}`).join('; ');
@@ -131,6 +133,18 @@ function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdi
   } catch (e) {
     return { verdict: 'error', error: `certtool wrote no content: ${(e as Error).message}` };
   }
+}
+
+/**
+ * certtool prints no status at all when gnutls_pkcs7_get_signature_info fails, as it does on a
+ * signature OID GnuTLS does not know; its debug log (-d 2) names it ("Unknown SIGN OID: '...'").
+ * Asked only after such a silent failure; a post-quantum OID there makes the verdict unsupported.
+ */
+function unknownSignatureAlgorithm(c: Context, args: readonly string[], cms: Uint8Array, error: string): ConsumeVerdict | null {
+  const again = c.run('certtool', [...args, '-d', '2']);
+  if (again.kind !== 'exit') return null;
+  const oid = /Unknown SIGN OID: '([0-9.]+)'/.exec(again.stderr.toString())?.[1];
+  return oid ? pqUnsupported('GnuTLS certtool', `${error} (its debug log: "Unknown SIGN OID: '${oid}'")`, cms, oid) : null;
 }
 
 function openLayer(c: Context, layer: LayerInput): ConsumeVerdict {

@@ -17,6 +17,7 @@ import { loadInput } from '../../checkers/input.ts';
 import type { Adapter, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
 import { withTempDir } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
+import { pqUnsupported } from './pq-unsupported.ts';
 import { GpgsmHome, GpgsmSetupError, HOST_GPGSM, describe, fingerprint, type GpgsmPrograms, type GpgsmRun } from './gpgsm-home.ts';
 
 type Step = 'verify' | 'decrypt' | 'certs';
@@ -134,7 +135,12 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
     }
     if (!signaturesGood(run.status)) {
       const none = !run.status.some((l) => l.startsWith('NEWSIG'));
-      return { verdict: 'reject', error: `verify: ${none ? 'no signature verified (gpgsm status has no NEWSIG) | ' : ''}${errorText(run)}` };
+      const error = `verify: ${none ? 'no signature verified (gpgsm status has no NEWSIG) | ' : ''}${errorText(run)}`;
+      // "no signature value available": libksba's ksba_cms_get_sig_val returned nothing, which it
+      // does when _ksba_sigval_to_sexp has no entry for the signatureAlgorithm OID. On a message
+      // with a post-quantum algorithm that is a signature gpgsm cannot read, not one it refused.
+      const stderr = run.outcome.kind === 'exit' ? run.outcome.stderr : '';
+      return (/no signature value available/.test(stderr) ? pqUnsupported('gpgsm (libksba)', error, cms) : null) ?? { verdict: 'reject', error };
     }
     bytes = content = detached ? new Uint8Array(readFileSync(detached)) : new Uint8Array(readFileSync(out));
   }

@@ -44,6 +44,7 @@ import { onCleanup } from '../cleanup.ts';
 import { runProgram, withTempDir, type ProcessOutcome, type ProgramRunner } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { openLayers, stepsFor, trustAnchorPaths, type LayerInput, mimeOnlyDefect } from './layers.ts';
+import { pqUnsupported } from './pq-unsupported.ts';
 
 /** The password of the throw-away PKCS#12 files that carry keys into a database. */
 const P12_PASSWORD = 'cmsi-nss-transfer';
@@ -232,7 +233,7 @@ function notExit(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
 }
 
 /** One CMS layer through `cmsutil -D`. */
-function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput): ConsumeVerdict {
+function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput, name: string): ConsumeVerdict {
   return withTempDir('nss', (tmp) => {
     const input = join(tmp, 'layer.cms');
     const out = join(tmp, 'layer.out');
@@ -260,7 +261,14 @@ function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput): ConsumeV
     if (expected && h.types[0] !== expected) return { verdict: 'reject', error: `expected ${expected}, cmsutil decoded ${h.types[0] ?? 'an unnamed type'}` };
     if (h.types.includes('encryptedData')) return { verdict: 'unsupported', reason: 'cmsutil decodes EncryptedData only with the bulk key of another enveloped message' };
     const bad = h.signers.filter((s) => s.status !== 'GoodSignature');
-    if (bad.length > 0) return { verdict: 'reject', error: bad.map((s) => `signer${s.n} ("${s.id}") status=${s.status}`).join('; ') };
+    if (bad.length > 0) {
+      const error = bad.map((s) => `signer${s.n} ("${s.id}") status=${s.status}`).join('; ');
+      // NSS_CMSSignerInfo_Verify sets ProcessingError when CERT_ExtractPublicKey cannot read the
+      // signer's key (a key type NSS does not know), SignatureAlgorithmUnknown for an unknown
+      // signature OID: on a post-quantum message these say "no such algorithm", not "bad".
+      const unknownAlgorithm = bad.every((s) => /^(ProcessingError|SignatureAlgorithmUnknown|SignatureAlgorithmUnsupported)$/.test(s.status));
+      return (unknownAlgorithm ? pqUnsupported(name, error, layer.cms) : null) ?? { verdict: 'reject', error };
+    }
     // Exit 0 with nsigners=0: the certificates of a certs-only message passed NSS's check.
     if (h.nsigners.includes(0)) return { verdict: 'accept', content: null };
     if (layer.step === 'verify' && h.signers.length === 0) return { verdict: 'reject', error: 'cmsutil reported no signer status' };
@@ -268,7 +276,7 @@ function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput): ConsumeV
   });
 }
 
-async function consume(run: ProgramRunner, dbs: NssDbs, unsupported: (s: Sample) => string | null, r: ConsumeRequest): Promise<ConsumeVerdict> {
+async function consume(run: ProgramRunner, dbs: NssDbs, unsupported: (s: Sample) => string | null, r: ConsumeRequest, name: string): Promise<ConsumeVerdict> {
   const why = unsupported(r.sample);
   if (why) return { verdict: 'unsupported', reason: why };
   let db: NssDb;
@@ -277,7 +285,7 @@ async function consume(run: ProgramRunner, dbs: NssDbs, unsupported: (s: Sample)
   } catch (e) {
     return { verdict: 'error', error: (e as Error).message };
   }
-  return openLayers(r, async (layer) => decodeLayer(run, db, layer));
+  return openLayers(r, async (layer) => decodeLayer(run, db, layer, name));
 }
 
 function produceWith(run: ProgramRunner, r: ProduceRequest): ProduceResult {
@@ -334,7 +342,7 @@ export function makeNssAdapter(g: NssGeneration): Adapter {
       const reason = mimeOnlyDefect(s, 'NSS cmsutil') ?? g.unsupported(s);
       return reason ? { supported: false, reason } : { supported: true };
     },
-    consume: (r) => consume(g.run, dbs, g.unsupported, r),
+    consume: (r) => consume(g.run, dbs, g.unsupported, r, `NSS cmsutil (${g.name})`),
     produces: PRODUCES,
     async produce(r): Promise<ProduceResult> {
       if (!(PRODUCES as readonly string[]).includes(r.feature)) return { ok: false, verdict: 'unsupported', reason: `cmsutil does not produce ${r.feature}` };

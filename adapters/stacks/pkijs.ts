@@ -27,6 +27,7 @@ import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceRe
 import type { ConsumeVerdict } from '../verdict.ts';
 import { mimeOnlyDefect, openLayers, trustAnchorPaths, type LayerInput } from './layers.ts';
 import { REPO_ROOT } from '../../core/paths.ts';
+import { pqUnsupported } from './pq-unsupported.ts';
 
 const REPO = REPO_ROOT;
 
@@ -388,8 +389,12 @@ export const pkijsAdapter: Adapter = {
       return await openLayers(r, (l) => openLayer(r, l));
     } catch (e) {
       if (e instanceof HarnessError) return { verdict: 'error', error: e.message };
-      // pkijs throws on whatever it refuses: a malformed structure, a wrong signature or key.
-      return { verdict: 'reject', error: describe(e) };
+      // pkijs throws on whatever it refuses: a malformed structure, a wrong signature or key;
+      // and on a signature algorithm it does not know, naming its OID ("Unsupported signature
+      // algorithm: 2.16.840.1.101.3.4.3.17", code 15): for a post-quantum one that is unsupported.
+      const error = describe(e);
+      const unknown = /Unsupported signature algorithm: ([0-9.]+)/.exec(error)?.[1];
+      return (unknown ? pqUnsupported('pkijs 4', error, r.bytes, unknown) : null) ?? { verdict: 'reject', error };
     }
   },
   produces: ['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',

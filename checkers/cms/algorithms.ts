@@ -7,6 +7,7 @@
 import { contentOf, type DerNode } from '../../core/der/reader.ts';
 import { decodeInteger, decodeNull, decodeOid } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
+import { readExplicitFields } from './explicit-fields.ts';
 import type { AlgorithmIdentifier } from './fields.ts';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -184,44 +185,43 @@ function hashAlg(bytes: Uint8Array, seq: DerNode | undefined): string | null {
   return oid ? HASH_NAMES[oid] ?? null : null;
 }
 
+const OAEP_FIELDS = ['hashFunc [0]', 'maskGenFunc [1]', 'pSourceFunc [2]'] as const;
+
 /**
  * RSAES-OAEP-params ::= SEQUENCE { hashFunc [0] DEFAULT sha1, maskGenFunc [1] DEFAULT mgf1SHA1,
- * pSourceFunc [2] DEFAULT pSpecifiedEmpty }, each an EXPLICIT AlgorithmIdentifier (RFC 3560 3).
+ * pSourceFunc [2] DEFAULT pSpecifiedEmpty }, each an EXPLICIT AlgorithmIdentifier (RFC 3560 3);
+ * the shape is read by checkers/cms/explicit-fields.ts, as RSASSA-PSS-params is.
  */
+
 export function parseOaepParams(bytes: Uint8Array, a: AlgorithmIdentifier): Parsed<OaepParams> {
   if (!a.params) return bad('parameters absent; RSAES-OAEP-params is required');
-  if (!isSequence(a.params)) return bad('parameters are not an RSAES-OAEP-params SEQUENCE');
+  const read = readExplicitFields(a.params, 'RSAES-OAEP-params', OAEP_FIELDS);
+  if (!read.ok) return bad(read.problem);
+  const [hashFunc, maskGenFunc, pSourceFunc] = read.values;
   let hash = 'sha1';
   let mgfHash = 'sha1';
   let label: Uint8Array = new Uint8Array(0);
-  const explicit = { hash: false, mgf: false, pSource: false };
+  const explicit = { hash: !!hashFunc, mgf: !!maskGenFunc, pSource: !!pSourceFunc };
   const explicitDefaults = { hash: false, mgf: false, pSource: false };
-  let last = -1;
-  for (const f of a.params.children) {
-    if (f.cls !== 'context' || !f.constructed || f.tag > 2 || f.tag <= last || f.children.length !== 1) return bad('RSAES-OAEP-params holds a field other than [0] hashFunc, [1] maskGenFunc, [2] pSourceFunc in order');
-    last = f.tag;
-    const alg = f.children[0]!;
-    if (f.tag === 0) {
-      const h = hashAlg(bytes, alg);
-      if (!h) return bad('hashFunc is not a known hash AlgorithmIdentifier');
-      hash = h;
-      explicit.hash = true;
-      explicitDefaults.hash = h === 'sha1';
-    } else if (f.tag === 1) {
-      if (!isSequence(alg) || oidOf(bytes, alg.children[0]) !== OID.mgf1) return bad('maskGenFunc is not id-mgf1');
-      const h = hashAlg(bytes, alg.children[1]);
-      if (!h) return bad('the MGF1 parameter is not a known hash AlgorithmIdentifier');
-      mgfHash = h;
-      explicit.mgf = true;
-      explicitDefaults.mgf = h === 'sha1';
-    } else {
-      if (!isSequence(alg) || oidOf(bytes, alg.children[0]) !== OID.pSpecified) return bad('pSourceFunc is not id-pSpecified');
-      const p = alg.children[1];
-      if (!isOctetString(p) || alg.children[2]) return bad('the id-pSpecified parameter is not an OCTET STRING');
-      label = contentOf(bytes, p);
-      explicit.pSource = true;
-      explicitDefaults.pSource = label.length === 0;
-    }
+  if (hashFunc) {
+    const h = hashAlg(bytes, hashFunc);
+    if (!h) return bad('hashFunc is not a known hash AlgorithmIdentifier');
+    hash = h;
+    explicitDefaults.hash = h === 'sha1';
+  }
+  if (maskGenFunc) {
+    if (!isSequence(maskGenFunc) || oidOf(bytes, maskGenFunc.children[0]) !== OID.mgf1) return bad('maskGenFunc is not id-mgf1');
+    const h = hashAlg(bytes, maskGenFunc.children[1]);
+    if (!h) return bad('the MGF1 parameter is not a known hash AlgorithmIdentifier');
+    mgfHash = h;
+    explicitDefaults.mgf = h === 'sha1';
+  }
+  if (pSourceFunc) {
+    if (!isSequence(pSourceFunc) || oidOf(bytes, pSourceFunc.children[0]) !== OID.pSpecified) return bad('pSourceFunc is not id-pSpecified');
+    const p = pSourceFunc.children[1];
+    if (!isOctetString(p) || pSourceFunc.children[2]) return bad('the id-pSpecified parameter is not an OCTET STRING');
+    label = contentOf(bytes, p);
+    explicitDefaults.pSource = label.length === 0;
   }
   return ok({ hash, mgfHash, label, explicit, explicitDefaults });
 }

@@ -2,6 +2,7 @@
  * Typed access to fields of the tree with paths, for the CMS views. Each accessor returns null and
  * records a cmsi/asn1-structure failure when the bytes are not the ASN.1 the RFC defines.
  */
+import { canonicalEncoding } from '../../core/der/canonical.ts';
 import { contentOf, encodingOf, stringContent, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
@@ -41,6 +42,12 @@ export function octetsValue(ctx: CheckContext, l: Located, what: string): Uint8A
   return stringContent(ctx.bytes, l.node);
 }
 
+/**
+ * The DER of an identifier field (IssuerAndSerialNumber, a rid or sid), re-encoded when it is BER
+ * (allowed there: RFC 5652 1 asks DER of signed and authenticated attributes only), so that it
+ * compares by value with a certificate's issuerAndSerial (RFC 5652 10.2.4).
+ */
+export const identifierDer = (ctx: CheckContext, n: DerNode): Uint8Array => canonicalEncoding(ctx.bytes, n);
 export const encoding = (ctx: CheckContext, n: DerNode): Uint8Array => encodingOf(ctx.bytes, n);
 export const content = (ctx: CheckContext, n: DerNode): Uint8Array => contentOf(ctx.bytes, n);
 

@@ -8,6 +8,7 @@
  * AlgorithmIdentifiers, say, is a finding and not a signature that verifies (found by cmsi fuzz).
  */
 import type { DerNode } from '../../core/der/reader.ts';
+import { readExplicitFields } from './explicit-fields.ts';
 
 const isUniversal = (n: DerNode | undefined, tag: number): boolean => !!n && n.cls === 'universal' && n.tag === tag;
 
@@ -22,20 +23,16 @@ const FIELDS = ['hashAlgorithm [0]', 'maskGenAlgorithm [1]', 'saltLength [2]', '
 
 /** null when `params` is an RSASSA-PSS-params value; else what is wrong, naming the field. */
 export function pssParamsProblem(params: DerNode): string | null {
-  if (!isUniversal(params, 16) || !params.constructed) return 'the parameters are not an RSASSA-PSS-params SEQUENCE';
-  let last = -1;
-  for (const f of params.children) {
-    if (f.cls !== 'context' || !f.constructed || f.tag > 3) return 'RSASSA-PSS-params holds a field other than [0] to [3]';
-    if (f.tag <= last) return `RSASSA-PSS-params fields are out of order or repeated (${FIELDS[f.tag]})`;
-    last = f.tag;
-    const name = FIELDS[f.tag]!;
-    if (f.children.length !== 1) return `${name} holds ${f.children.length} values, not one (EXPLICIT tagging)`;
-    const v = f.children[0]!;
-    if (f.tag <= 1) {
+  const read = readExplicitFields(params, 'RSASSA-PSS-params', FIELDS);
+  if (!read.ok) return read.problem;
+  for (const [tag, v] of read.values.entries()) {
+    if (!v) continue;
+    const name = FIELDS[tag]!;
+    if (tag <= 1) {
       const p = algorithmIdentifierProblem(v);
       if (p) return `${name} ${p}`;
       // MGF1's parameter is the AlgorithmIdentifier of its hash (RFC 4055 2.2).
-      if (f.tag === 1 && v.children[1]) {
+      if (tag === 1 && v.children[1]) {
         const h = algorithmIdentifierProblem(v.children[1]);
         if (h) return `the hash of maskGenAlgorithm [1] ${h}`;
       }

@@ -6,6 +6,7 @@
  * 9936 2.2.1), unwrap encryptedKey. Malformed fields are structure failures; an algorithm this
  * checker lacks is unchecked.
  */
+import { canonicalEncoding } from '../../core/der/canonical.ts';
 import { createHash } from 'node:crypto';
 import { contentOf, encodingOf, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
@@ -95,7 +96,7 @@ export function kemRecipientInfo(ctx: CheckContext, ori: Located): KemriView | n
   const len = decodeSmallInt(contentOf(ctx.bytes, kekLength));
   return {
     at: at(p, v), version: ver.ok ? ver.value : null,
-    rid: { kind: ridKind, bytes: ridKind === 'ski' ? contentOf(ctx.bytes, rid) : encodingOf(ctx.bytes, rid), at: at(`${p}.rid`, rid) },
+    rid: { kind: ridKind, bytes: ridKind === 'ski' ? contentOf(ctx.bytes, rid) : canonicalEncoding(ctx.bytes, rid), at: at(`${p}.rid`, rid) },
     kem: a, kemct: contentOf(ctx.bytes, kemct), kemctAt: at(`${p}.kemct`, kemct), kdf: k,
     kekLength: len.ok ? len.value : null, kekLengthNode: kekLength, ukmNode: ukm, wrap: w,
     encryptedKey: contentOf(ctx.bytes, encryptedKey), encryptedKeyAt: at(`${p}.encryptedKey`, encryptedKey),

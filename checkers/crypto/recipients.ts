@@ -10,7 +10,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import { checkAgreementKey, checkDhKey, checkEcPoint } from './agreement-keys.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext, type Located } from '../context.ts';
-import { content, encoding, type AlgorithmIdentifier } from '../cms/fields.ts';
+import { content, encoding, identifierDer, type AlgorithmIdentifier } from '../cms/fields.ts';
 import { KEY_AGREEMENT, KEY_WRAPS, parseKeyWrapParam, parseOaepParams, parsePbkdf2Params, parsePwriKekParams } from '../cms/algorithms.ts';
 import type { KariView, KekriView, KtriView, OriView, PwriView, RecipientEncryptedKeyView, RecipientInfosView } from '../cms/recipient-infos.ts';
 import { kemRecipientInfo, openKemri } from './kem-recipient.ts';
@@ -133,7 +133,7 @@ function checkCertificate(ctx: CheckContext, cert: CertInfo, at: Located, transp
 }
 
 function ktri(ctx: CheckContext, ri: KtriView, keys: readonly RecipientKey[], check: KeyCheck, out: RecoveredKey[], state: Attempt): void {
-  const ridBytes = ri.rid.kind === 'ski' ? content(ctx, ri.rid.at.node) : encoding(ctx, ri.rid.at.node);
+  const ridBytes = ri.rid.kind === 'ski' ? content(ctx, ri.rid.at.node) : identifierDer(ctx, ri.rid.at.node);
   const match = (c: CertInfo) => (ri.rid.kind === 'ski' ? !!c.ski && bytesEqual(c.ski, ridBytes) : bytesEqual(c.issuerAndSerial, ridBytes));
   const found = candidates(keys, match, (k) => k.key.kind === 'rsa');
   if (!found.length) return;
@@ -271,7 +271,7 @@ function probeKari(ctx: CheckContext, ris: RecipientInfosView, keys: readonly Re
 
 function ridMatches(ctx: CheckContext, rek: RecipientEncryptedKeyView, c: CertInfo): boolean {
   if (rek.rid.kind === 'rKeyId') return !!rek.ski && !!c.ski && bytesEqual(c.ski, rek.ski);
-  return bytesEqual(c.issuerAndSerial, encoding(ctx, rek.rid.at.node));
+  return bytesEqual(c.issuerAndSerial, identifierDer(ctx, rek.rid.at.node));
 }
 
 /**

@@ -9,13 +9,14 @@ import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
-import { at, encoding, isContext } from '../cms/fields.ts';
+import { at, encoding, identifierDer, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
 import { diagnoseDigestInfo } from './digest-info.ts';
 import { inMemory, streamedDigests, type ContentSource, type SignedContent } from './content-source.ts';
 import { verifyPqSigner } from './pq-signatures.ts';
+import { pssParamsProblem } from '../cms/pss-params-shape.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
 const FALLBACK_TRIES = 16;
@@ -48,7 +49,7 @@ export function checkSignedDataCrypto(ctx: CheckContext, v: SignedDataView, inpu
 }
 
 function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): CertInfo | null {
-  return si.sid.kind === 'ski' ? certs.ski(contentOf(ctx.bytes, si.sid.node)) : certs.issuerSerial(encoding(ctx, si.sid.node));
+  return si.sid.kind === 'ski' ? certs.ski(contentOf(ctx.bytes, si.sid.node)) : certs.issuerSerial(identifierDer(ctx, si.sid.node));
 }
 
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */
@@ -98,6 +99,14 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
   }
   if (!key || toVerify === null) {
     ctx.unchecked('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
+    return null;
+  }
+  const malformed = si.signatureAlgorithm.oid === OID.rsassaPss && si.signatureAlgorithm.params ? pssParamsProblem(si.signatureAlgorithm.params) : null;
+  if (malformed) {
+    // The structure rule (rfc4056/3/signature-algorithm-pss-params) already fails the message;
+    // verifying with fields guessed out of a value of the wrong type would claim a result the
+    // declared parameters do not support (a fuzz finding: a doubled [1] "verified").
+    ctx.unchecked('cmsi/crypto-unverifiable', `the signature is not verified: its RSASSA-PSS-params are not of their type (${malformed})`, where(si.signatureAlgorithm.at));
     return null;
   }
   checkPssCertificate(ctx, si, cert);
@@ -223,6 +232,9 @@ export interface PssParams {
  * the parameters node (the message, or a certificate's subjectPublicKeyInfo); null when unreadable.
  */
 export function pssParams(bytes: Uint8Array, params: DerNode | null): PssParams | null {
+  // A value not of the type (checkers/cms/pss-params-shape.ts) is not read at all: its "fields"
+  // would be guesses, and a guess that happens to verify is no verification.
+  if (params && pssParamsProblem(params)) return null;
   const oidOf = (n: DerNode | undefined): string | null => {
     if (!n || n.cls !== 'universal' || n.tag !== 6) return null;
     const d = decodeOid(contentOf(bytes, n));

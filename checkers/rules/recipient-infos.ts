@@ -97,8 +97,16 @@ function checkRecipientInfo(ctx: CheckContext, ri: RecipientInfoView, container:
       return;
     case 'ori': {
       // KEMRecipientInfo (RFC 9629): version and kekLength, decidable without keys.
-      const kemri = ri.oriType === OID.oriKem ? kemRecipientInfo(ctx, ri.at) : null;
-      if (kemri) checkKemriStatic(ctx, kemri);
+      if (ri.oriType === OID.oriKem) {
+        const kemri = kemRecipientInfo(ctx, ri.at);
+        if (kemri) checkKemriStatic(ctx, kemri);
+        return;
+      }
+      // Any other oriType: RFC 5652 6.2 lets a sender use it and asks recipients to handle it
+      // gracefully, so it is no failure; but its oriValue (ANY DEFINED BY oriType) is bytes this
+      // checker cannot judge, so it says so for that recipient, whatever the other
+      // RecipientInfos and the keys given decide (an ori beside an opened ktri was skipped silently).
+      ctx.unchecked('cmsi/unknown-ori-type', `oriType ${ri.oriType} is not a key management technique this checker knows (it knows id-ori-kem, RFC 9629): this recipient's oriValue is not checked; the other RecipientInfos are, as a recipient handling it gracefully would (RFC 5652 6.2)`, where(ri.at));
       return;
     }
   }

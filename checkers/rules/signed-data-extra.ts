@@ -14,7 +14,7 @@ import { contentOf, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
-import { at, encoding, isContext, type Attribute } from '../cms/fields.ts';
+import { at, encoding, identifierDer, isContext, type Attribute } from '../cms/fields.ts';
 import type { SignedDataView, SignerInfoView } from '../cms/signed-data.ts';
 import { CertIndex, certInfo, type CertInfo } from '../crypto/certificates.ts';
 
@@ -80,7 +80,7 @@ function checkProtectionValue(ctx: CheckContext, a: Attribute): void {
 }
 
 function checkOwnCertificate(ctx: CheckContext, v: SignedDataView, si: SignerInfoView, certs: CertIndex): void {
-  const found = si.sid.kind === 'ski' ? !!certs.ski(contentOf(ctx.bytes, si.sid.node)) : !!certs.issuerSerial(encoding(ctx, si.sid.node));
+  const found = si.sid.kind === 'ski' ? !!certs.ski(contentOf(ctx.bytes, si.sid.node)) : !!certs.issuerSerial(identifierDer(ctx, si.sid.node));
   ctx.check('rfc8550/2.3/include-own-and-issuer-certificates', found,
     found ? 'the certificate the sid names is carried in certificates' : `no certificate in SignedData.certificates matches the signer identifier (${si.sid.kind})${v.certificatesAt ? '' : '; the message carries no certificates'}`,
     where(at(`${si.at.path}.sid`, si.sid.node)));

@@ -14,6 +14,7 @@
  *       subjectPublicKeyInfo, issuerUniqueID [1] IMPLICIT OPTIONAL, subjectUniqueID [2] IMPLICIT
  *       OPTIONAL, extensions [3] EXPLICIT Extensions OPTIONAL }
  */
+import { canonicalEncoding } from '../../core/der/canonical.ts';
 import { contentOf, encodingOf, readDer, type DerNode } from '../../core/der/reader.ts';
 import { decodeBitString, decodeBoolean, decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import {
@@ -47,7 +48,10 @@ export interface X509Certificate {
   readonly extensions: readonly Extension[];
   readonly signatureAlgorithm: AlgId;
   readonly signatureValue: Uint8Array;
-  /** DER of SEQUENCE { issuer, serialNumber }, comparable with an IssuerAndSerialNumber. */
+  /**
+   * DER of SEQUENCE { issuer, serialNumber }, comparable with the DER of an IssuerAndSerialNumber
+   * (core/der/canonical.ts): re-encoded, so a BER length in either field does not hide the match.
+   */
   readonly issuerAndSerial: Uint8Array;
 }
 
@@ -136,7 +140,9 @@ export function readCertificate(der: Uint8Array): CertificateRead {
   if (f[i]) return fatal('tbsCertificate', f[i]!, `unexpected field ${f[i]!.cls} [${f[i]!.tag}] after the last TBSCertificate field`);
 
   fieldRules(problems, { serialNode, sigInner, signatureAlgorithm, issuer, notBefore, notAfter, sigNode: sigAlgNode, der });
-  const inner = new Uint8Array([...issuer.der, ...encodingOf(der, serialNode)]);
+  // By value (RFC 5652 10.2.4): the DER of issuer and serial even when these bytes are BER, which
+  // the DER defects above already report at their offset; a signer identifier then still finds it.
+  const inner = new Uint8Array([...issuer.der, ...canonicalEncoding(der, serialNode)]);
   const cert: X509Certificate = {
     der, tbs: encodingOf(der, tbsNode), version, serial, signature: sigInner, issuer, notBefore, notAfter, subject,
     spki: encodingOf(der, spkiNode), spkiAlgorithm, publicKey: keyBits.value.bytes, extensions,

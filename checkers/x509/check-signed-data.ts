@@ -6,7 +6,7 @@
  */
 import { contentOf } from '../../core/der/reader.ts';
 import type { CheckContext } from '../context.ts';
-import { at, encoding } from '../cms/fields.ts';
+import { at, identifierDer } from '../cms/fields.ts';
 import type { SignedDataView, SignerInfoView } from '../cms/signed-data.ts';
 import type { X509Certificate } from './certificate.ts';
 import {
@@ -45,7 +45,7 @@ export function signerCertificate(ctx: CheckContext, si: SignerInfoView, pool: C
     const ski = contentOf(ctx.bytes, si.sid.node);
     return all.find((p) => { const s = skiOf(p.cert); return !!s && bytesEqual(s, ski); });
   }
-  const ias = encoding(ctx, si.sid.node);
+  const ias = identifierDer(ctx, si.sid.node);
   return all.find((p) => bytesEqual(p.cert.issuerAndSerial, ias));
 }
 

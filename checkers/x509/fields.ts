@@ -4,7 +4,8 @@
  * Each returns a value or the problem, never throws; offsets are relative to the bytes given, so
  * the parsed result depends on those bytes alone and can be cached by them.
  */
-import { contentOf, encodingOf, type DerNode } from '../../core/der/reader.ts';
+import { canonicalEncoding } from '../../core/der/canonical.ts';
+import { contentOf, type DerNode } from '../../core/der/reader.ts';
 import { decodeGeneralizedTime, decodeOid, decodeUtcTime } from '../../core/der/values.ts';
 
 /** One defect of a certificate or CRL: the catalog rule, where (relative offset) and what. */
@@ -25,7 +26,11 @@ export const isCtx = (n: DerNode | undefined, tag: number): n is DerNode => !!n 
 
 export interface AlgId {
   readonly oid: string;
-  /** The whole AlgorithmIdentifier encoding, to compare the two signature fields byte for byte. */
+  /**
+   * The DER of the AlgorithmIdentifier, to compare the two signature fields (RFC 5280 4.1.1.2,
+   * 5.1.1.2: the same algorithm identifier): re-encoded when BER, so a long-form length in one of
+   * them is the DER finding it is, not also a "different algorithm".
+   */
   readonly der: Uint8Array;
   readonly params: DerNode | null;
   readonly node: DerNode;
@@ -37,7 +42,7 @@ export function readAlgId(b: Uint8Array, n: DerNode | undefined): AlgId | string
   if (!isTag(id, 6)) return 'AlgorithmIdentifier algorithm is not an OBJECT IDENTIFIER';
   const d = decodeOid(contentOf(b, id));
   if (!d.ok) return `AlgorithmIdentifier algorithm: ${d.error}`;
-  return { oid: d.value, der: encodingOf(b, n), params: n.children[1] ?? null, node: n };
+  return { oid: d.value, der: canonicalEncoding(b, n), params: n.children[1] ?? null, node: n };
 }
 
 export interface NameAttribute {
@@ -49,6 +54,11 @@ export interface NameAttribute {
 }
 
 export interface NameView {
+  /**
+   * The DER of the Name, re-encoded when its bytes are BER (core/der/canonical.ts), so names are
+   * compared by value when chaining or matching an identifier; the BER itself is a finding of the
+   * reader (rfc5280/4.1/der-encoded) at its offset.
+   */
   readonly der: Uint8Array;
   readonly node: DerNode;
   /** RDNs flattened in order; empty for an empty SEQUENCE. */
@@ -73,7 +83,7 @@ export function readName(b: Uint8Array, n: DerNode | undefined): NameView | stri
       attributes.push({ oid: d.value, tag: value.tag, value: contentOf(b, value), node: value });
     }
   }
-  return { der: encodingOf(b, n), node: n, attributes, rdnCount: n.children.length };
+  return { der: canonicalEncoding(b, n), node: n, attributes, rdnCount: n.children.length };
 }
 
 /** String types an attribute value of a Name takes (RFC 5280 4.1.2.4, Appendix A: DirectoryString and the X.520 types). */

@@ -65,6 +65,8 @@ export interface CheckOptions {
   /** Reader bounds (--max-depth, --max-nodes); past them the verdict is unchecked, with the limit. */
   readonly maxDepth?: number;
   readonly maxNodes?: number;
+  /** PBKDF2 iterations spent on one message (--max-pbkdf2-iterations); past it, a limit too. */
+  readonly maxPbkdf2Iterations?: number;
   /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
   readonly mailFrom?: { readonly from?: string; readonly sender?: string };
 }

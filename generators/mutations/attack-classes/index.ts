@@ -1,0 +1,8 @@
+/**
+ * Mutations for the bug classes real stacks got wrong (issue 14 item 3) that no other category
+ * holds: the PBKDF2 work factor of a password recipient.
+ */
+import type { Mutation } from '../mutation.ts';
+import { PBKDF2_ITERATION_MUTATIONS } from './pbkdf2-iterations.ts';
+
+export const ATTACK_CLASS_MUTATIONS: readonly Mutation[] = [...PBKDF2_ITERATION_MUTATIONS];

@@ -1,0 +1,74 @@
+/**
+ * The attack-class samples of issue 14 that need more than "caught by the rule it names":
+ * PBKDF2 work bounds (a count of 2^31-1 is a resource limit the checker stops at, with the flag
+ * that raises it, never a MUST failure of PBKDF2-params, which allow 1..MAX; 0 is outside
+ * that range). The expected counts are read from the sample bytes here (INTEGER 7fffffff), not
+ * from the generator.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../core/catalog.ts';
+import type { Sample } from '../core/manifest.ts';
+import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
+import { judge } from '../checkers/expectation.ts';
+import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { cmsi } from './helpers/cmsi-cli.ts';
+import { join } from 'node:path';
+
+const catalog = loadCatalog();
+const manifest = loadManifest();
+const sample = (id: string): Sample => {
+  const s = manifest.samples.find((x) => x.id === id);
+  if (!s) throw new Error(`no sample ${id}`);
+  return s;
+};
+const withPassword = (s: Sample, extra: Partial<CheckOptions> = {}): CheckOptions => ({ catalog, profile: 'current', certs: [], content: readBytes(CORPUS, s.inputs.content!), password: s.inputs.password!, ...extra });
+
+describe('PBKDF2 iteration counts in a PasswordRecipientInfo', () => {
+  const huge = sample('invalid/attack-classes/pbkdf2-iterations-2-31');
+  const base = sample('enveloped-data/pwri/aes-128-cbc');
+
+  it('the sample really asks for 2^31-1 iterations', () => {
+    expect(Buffer.from(readBytes(CORPUS, huge.file)).includes(Buffer.from([0x02, 0x04, 0x7f, 0xff, 0xff, 0xff]))).toBe(true);
+    expect(huge.limit).toBe('pbkdf2-iterations');
+  });
+
+  it('stops at the bound at once: unchecked with the limit and its flag, no PBKDF2-params failure', () => {
+    const started = Date.now();
+    const r = checkBytes(huge.file, readBytes(CORPUS, huge.file), withPassword(huge));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.verdict).toBe('unchecked');
+    expect(r.limit).toMatchObject({ limit: 'pbkdf2-iterations', flag: '--max-pbkdf2-iterations', value: 2_000_000 });
+    expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
+    expect(r.findings.find((f) => f.rule === 'rfc3370/4.4.1/pbkdf2-params')?.status).toBe('pass');
+    expect(judge(huge, r).matches).toBe(true);
+  });
+
+  it('the bound is the flag\'s: below the base\'s 2048 iterations the valid base is unchecked too, at the default it is valid', () => {
+    const bytes = readBytes(CORPUS, base.file);
+    expect(checkBytes(base.file, bytes, withPassword(base)).verdict).toBe('valid');
+    const bounded = checkBytes(base.file, bytes, withPassword(base, { maxPbkdf2Iterations: 1000 }));
+    expect(bounded.verdict).toBe('unchecked');
+    expect(bounded.limit?.value).toBe(1000);
+    expect(bounded.reason).toContain('--max-pbkdf2-iterations');
+  });
+
+  it('a limit sample whose check decides anyway does not match the manifest', () => {
+    const r = checkBytes(base.file, readBytes(CORPUS, base.file), withPassword(base));
+    expect(judge({ ...huge, id: base.id }, r)).toMatchObject({ matches: false });
+  });
+
+  it('a count of 0 is outside INTEGER (1..MAX): invalid under rfc3370/4.4.1/pbkdf2-params', () => {
+    const zero = sample('invalid/attack-classes/pbkdf2-iterations-zero');
+    const r = checkBytes(zero.file, readBytes(CORPUS, zero.file), withPassword(zero));
+    expect(r.verdict).toBe('invalid');
+    expect(r.findings.filter((f) => f.status === 'fail').map((f) => f.rule)).toEqual(['rfc3370/4.4.1/pbkdf2-params']);
+  });
+
+  it('cmsi check takes --max-pbkdf2-iterations N and refuses a bound that is not a positive integer', () => {
+    const file = join(CORPUS, base.file);
+    const low = cmsi(['check', file, '--password', base.inputs.password!, '--max-pbkdf2-iterations', '1000', '--format', 'json']);
+    expect(low.code).toBe(3);
+    expect(JSON.parse(low.stdout).results[0].limit).toMatchObject({ limit: 'pbkdf2-iterations', value: 1000, flag: '--max-pbkdf2-iterations' });
+    expect(cmsi(['check', file, '--password', base.inputs.password!, '--max-pbkdf2-iterations', '0']).code).toBe(2);
+  });
+});

@@ -72,3 +72,51 @@ describe('PBKDF2 iteration counts in a PasswordRecipientInfo', () => {
     expect(cmsi(['check', file, '--password', base.inputs.password!, '--max-pbkdf2-iterations', '0']).code).toBe(2);
   });
 });
+
+describe('S/MIME entities inside a multipart/mixed (MIME wrapping, Efail direct exfiltration)', () => {
+  const check = (bytes: Uint8Array, extra: Partial<CheckOptions> = {}) => checkBytes('m.eml', bytes, { catalog, profile: 'current', certs: [], content: null, ...extra });
+  const byRule = (r: ReturnType<typeof check>, rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => f.status);
+  const eml = (parts: string[], boundary = 'b0undary'): Uint8Array => new Uint8Array(Buffer.from([
+    'From: alice@example.com', 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, '', 'preamble',
+    ...parts.flatMap((p) => [`--${boundary}`, p]), `--${boundary}--`, '',
+  ].join('\r\n'), 'latin1'));
+  /** The S/MIME part of a corpus sample: its headers and body as they are in the file. */
+  const smimePart = (id: string): string => {
+    const text = Buffer.from(readBytes(CORPUS, sample(id).file)).toString('latin1');
+    return text.slice(text.indexOf('Content-Type:'));
+  };
+  const html = (body: string) => ['Content-Type: text/html', '', body].join('\r\n');
+
+  it('the wrapped sample\'s signature verifies over the signed part only, and the unsigned text is reported beside it', () => {
+    const s = sample('invalid/attack-classes/mime-wrap-signed-beside-unsigned');
+    const text = Buffer.from(readBytes(CORPUS, s.file)).toString('latin1');
+    expect(text.indexOf('Johnny, you are fired.')).toBeLessThan(text.indexOf('multipart/signed'));
+    const r = check(readBytes(CORPUS, s.file), { certs: [readBytes(CORPUS, s.inputs.signerCerts![0]!)] });
+    expect(byRule(r, 'cmsi/signature-valid')).toContain('pass');
+    expect(byRule(r, 'rfc8551/6/multipart-mixed-separate-origins')).toEqual(['warn']);
+    expect(r.findings.find((f) => f.rule === 'rfc8551/6/multipart-mixed-separate-origins')?.message).toMatch(/1 unprotected \(text\/plain\)/);
+    expect(r.verdict).toBe('valid'); // a SHOULD: a warning, never a MUST failure of the message
+  });
+
+  it('an S/MIME part alone in a multipart/mixed passes the origins rule; a complete HTML document beside it is no finding of html-complete-document', () => {
+    const part = smimePart('smime/pkcs7-mime/enveloped-data');
+    expect(byRule(check(eml([part])), 'rfc8551/6/multipart-mixed-separate-origins')).toEqual(['pass']);
+    const r = check(eml([html('<!DOCTYPE html>\r\n<html><body><p>hi</p></body></html>'), part]));
+    expect(byRule(r, 'rfc8551/6/html-complete-document')).toEqual(['pass']);
+    expect(byRule(check(eml([html('<p>hi</p>'), part])), 'rfc8551/6/html-complete-document')).toEqual(['fail']);
+  });
+
+  it('reads a second S/MIME part as unchecked, never as passed', () => {
+    const part = smimePart('smime/pkcs7-mime/enveloped-data');
+    const r = check(eml([part, part]));
+    expect(byRule(r, 'cmsi/mime-part-unchecked')).toEqual(['unchecked']);
+  });
+
+  it('a multipart/mixed without an S/MIME part, or with more than 64 parts, is a clear input error', () => {
+    const none = check(eml([html('<html></html>')]));
+    expect(none.verdict).toBe('unparseable');
+    expect(none.findings[0]?.message).toMatch(/none of them an S\/MIME entity/);
+    const many = check(eml(Array.from({ length: 65 }, () => html('x'))));
+    expect(many.findings[0]?.message).toMatch(/more than 64 parts/);
+  });
+});

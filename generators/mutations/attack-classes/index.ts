@@ -1,8 +1,10 @@
 /**
  * Mutations for the bug classes real stacks got wrong (issue 14 item 3) that no other category
- * holds: the PBKDF2 work factor of a password recipient.
+ * holds: the PBKDF2 work factor of a password recipient, and the MIME shapes of signature
+ * spoofing by wrapping and of Efail direct exfiltration.
  */
 import type { Mutation } from '../mutation.ts';
+import { MIME_WRAPPING_MUTATIONS } from './mime-wrapping.ts';
 import { PBKDF2_ITERATION_MUTATIONS } from './pbkdf2-iterations.ts';
 
-export const ATTACK_CLASS_MUTATIONS: readonly Mutation[] = [...PBKDF2_ITERATION_MUTATIONS];
+export const ATTACK_CLASS_MUTATIONS: readonly Mutation[] = [...PBKDF2_ITERATION_MUTATIONS, ...MIME_WRAPPING_MUTATIONS];

@@ -55,8 +55,9 @@ message or --cert, the content in the message, --content, or the signed part of 
                                    still followed as far as the message's certificates go)
   --crl FILE                       a CRL (PEM or DER) for revocation checks, beside the message's
   --at TIME                        validate paths at TIME (2026-06-01 or 2026-06-01T12:00:00Z);
-                                   default: the signer's signing-time attribute when present and
-                                   not in the future, else now (the output says which)
+                                   default: now, never the signer's signing-time attribute,
+                                   which the signer chooses (RFC 8550 6; a back-dated signature
+                                   by an expired key is the BC CVE-2026-59641 class)
   --layers L,L                     check only these layers (encoding, structure, crypto,
                                    certificate, path, policy, mime); the others do not run
   --manifest FILE                  check a whole corpus with each sample's own inputs, and report

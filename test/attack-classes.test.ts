@@ -120,3 +120,31 @@ describe('S/MIME entities inside a multipart/mixed (MIME wrapping, Efail direct 
     expect(many.findings[0]?.message).toMatch(/more than 64 parts/);
   });
 });
+
+describe('a back-dated signing time is never the validation time (RFC 8550 6, BC CVE-2026-59641)', () => {
+  const s = sample('invalid/attack-classes/signing-time-back-dated');
+  const carl = readBytes(CORPUS, 'keys/carl-rsa.cert.pem');
+  const ca = { anchors: [{ der: carlDer(carl), label: 'carl' }] };
+  const run = (extra: Partial<CheckOptions> = {}) => checkBytes(s.file, readBytes(CORPUS, s.file), { catalog, profile: 'current', certs: [], content: null, ...ca, ...extra });
+
+  it('without --at the path is validated now: the certificate that expired 2025-12-31 fails, whatever the signing-time claims', () => {
+    const r = run();
+    expect(r.validation?.source).toBe('now');
+    expect(r.validation?.claimed).toBe('2025-06-01T12:00:00Z');
+    expect(Date.parse(r.validation!.time)).toBeGreaterThan(Date.parse('2025-12-31T23:59:59Z'));
+    expect(r.verdict).toBe('invalid');
+    expect(r.findings.filter((f) => f.status === 'fail').map((f) => f.rule)).toEqual(['rfc5280/6.1.3/validity-includes-time']);
+  });
+
+  it('--at inside the validity (the one way to validate at a past time) makes the same message valid', () => {
+    const r = run({ at: { ms: Date.parse('2025-06-01T12:00:00Z'), source: 'at' } });
+    expect(r.validation).toEqual({ time: '2025-06-01T12:00:00Z', source: 'at', anchors: 1, claimed: '2025-06-01T12:00:00Z' });
+    expect(r.verdict).toBe('valid');
+  });
+});
+
+/** DER of a PEM certificate. */
+function carlDer(pem: Uint8Array): Uint8Array {
+  const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(Buffer.from(pem).toString('latin1'));
+  return new Uint8Array(Buffer.from(m![1]!.replace(/\s+/g, ''), 'base64'));
+}

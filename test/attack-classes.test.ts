@@ -12,6 +12,7 @@ import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
 import { judge } from '../checkers/expectation.ts';
 import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
 import { cmsi } from './helpers/cmsi-cli.ts';
+import { child, decode } from './helpers/asn1.ts';
 import { join } from 'node:path';
 
 const catalog = loadCatalog();
@@ -148,3 +149,62 @@ function carlDer(pem: Uint8Array): Uint8Array {
   const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(Buffer.from(pem).toString('latin1'));
   return new Uint8Array(Buffer.from(m![1]!.replace(/\s+/g, ''), 'base64'));
 }
+
+/**
+ * The Efail CBC gadget (Poddebniak et al., USENIX Security 2018) has no corpus sample, and this
+ * says why: a CBC ciphertext changed so that a known plaintext block becomes attacker-chosen
+ * HTML is a well-formed EnvelopedData of another plaintext. EnvelopedData has no integrity
+ * (RFC 8551 6: "Modification of the ciphertext in EnvelopedData can go undetected if
+ * authentication is not also used"), so no rule over the message can tell it from a genuine one;
+ * only a checker given the original content sees the difference. The same edit on
+ * AuthEnvelopedData (AES-GCM) fails its tag, which is RFC 8551 6's answer. The IV is changed in
+ * place (IV' = IV xor known xor chosen), so the first block decrypts to the chosen text exactly.
+ */
+describe('Efail CBC gadget: what a checker can and cannot see', () => {
+  const CHOSEN = Buffer.from('<img src="http:/', 'latin1'); // 16 octets: one AES block
+  const withKey = (s: Sample, content: Uint8Array | null, onRecovered?: (c: Uint8Array) => void): CheckOptions => ({
+    catalog, profile: 'current', certs: [], content,
+    keys: [{ key: readBytes(CORPUS, s.inputs.recipient!.key), cert: readBytes(CORPUS, s.inputs.recipient!.cert) }],
+    ...(onRecovered ? { onRecovered } : {}),
+  });
+  /** XORs `mask` into `bytes` where `target` occurs (once); lengths, hence the DER, stay as they are. */
+  const xorAt = (bytes: Uint8Array, target: Uint8Array, mask: Uint8Array): Uint8Array => {
+    const at = Buffer.from(bytes).indexOf(Buffer.from(target));
+    expect(at).toBeGreaterThan(0);
+    expect(Buffer.from(bytes).indexOf(Buffer.from(target), at + 1)).toBe(-1);
+    const out = Uint8Array.from(bytes);
+    mask.forEach((m, i) => { out[at + i]! ^= m; });
+    return out;
+  };
+
+  it('EnvelopedData (AES-128-CBC): the IV edit yields chosen HTML; only the known original content exposes it', () => {
+    const s = sample('enveloped-data/rsa-pkcs1/aes-128-cbc');
+    const bytes = readBytes(CORPUS, s.file);
+    const content = readBytes(CORPUS, s.inputs.content!);
+    const eci = child(child(child(decode(bytes), 1), 0), 2);
+    const iv = child(child(eci, 1), 1).value;
+    expect(iv.length).toBe(16);
+    const mask = Uint8Array.from(CHOSEN, (c, i) => c ^ content[i]!);
+    const gadget = xorAt(bytes, iv, mask);
+    let recovered: Uint8Array | null = null;
+    const blind = checkBytes(s.file, gadget, withKey(s, null, (c) => { recovered = c; }));
+    expect(blind.verdict).toBe('valid'); // nothing in the message is wrong
+    expect(Buffer.from(recovered!).subarray(0, 16).toString('latin1')).toBe('<img src="http:/');
+    expect(Buffer.from(recovered!).subarray(16)).toEqual(Buffer.from(content).subarray(16));
+    const knowing = checkBytes(s.file, gadget, withKey(s, content));
+    expect(knowing.verdict).toBe('invalid');
+    expect(knowing.findings.filter((f) => f.status === 'fail').map((f) => f.rule)).toEqual(['cmsi/content-matches']);
+  });
+
+  it('AuthEnvelopedData (AES-128-GCM): the same flip of the first ciphertext block fails the tag', () => {
+    const s = sample('auth-enveloped-data/aes-128-gcm');
+    const bytes = readBytes(CORPUS, s.file);
+    const content = readBytes(CORPUS, s.inputs.content!);
+    const aeci = child(child(child(decode(bytes), 1), 0), 2);
+    const ciphertext = child(aeci, 2).value;
+    const mask = Uint8Array.from(CHOSEN, (c, i) => c ^ content[i]!);
+    const r = checkBytes(s.file, xorAt(bytes, ciphertext.subarray(0, 16), mask), withKey(s, null));
+    expect(r.verdict).toBe('invalid');
+    expect(r.findings.filter((f) => f.status === 'fail').map((f) => f.rule)).toContain('cmsi/decryption');
+  });
+});

@@ -9,3 +9,9 @@ import { sampleExpectations } from '../core/expectations.ts';
 import { forInstalledVersion } from './openssl-version.ts';
 
 export const OPENSSL_ACCEPTS_INVALID: Readonly<Record<string, string>> = forInstalledVersion(sampleExpectations('openssl', 'accept'));
+
+/**
+ * Samples built to exhaust a receiver on which OpenSSL runs until the adapter's timeout (outcome:
+ * hang): a denial of service OpenSSL has, recorded so that the test asserts it still holds.
+ */
+export const OPENSSL_HANGS_ON: Readonly<Record<string, string>> = forInstalledVersion(sampleExpectations('openssl', 'hang'));

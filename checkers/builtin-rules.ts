@@ -17,6 +17,7 @@ export const BUILTIN_RULES = {
   'cmsi/mac-valid': { layer: 'crypto', level: 'MUST', summary: 'The MAC recomputed with the recovered authentication key equals the AuthenticatedData mac field (RFC 5652 9.2-9.3)' },
   'cmsi/digest-valid': { layer: 'crypto', level: 'MUST', summary: 'The DigestedData digest equals the digest of the eContent value octets under digestAlgorithm (RFC 5652 7)' },
   'cmsi/decompression': { layer: 'crypto', level: 'MUST', summary: 'The CompressedData eContent is a complete ZLIB stream (RFC 3274 2, RFC 1950) that inflates within the checker\'s 64 MiB bound' },
+  'cmsi/mime-part-unchecked': { layer: 'mime', level: 'MUST', summary: 'Every S/MIME part of a multipart/mixed is checked; the checker reads the first one and reports the others as unchecked, never as passed' },
   'cmsi/content-matches': { layer: 'crypto', level: 'MUST', summary: 'The content recovered from the message (decrypted, decompressed or carried) equals the expected content given (--content, manifest inputs.content)' },
 } as const satisfies Record<string, { layer: Layer; level: string; summary: string }>;
 

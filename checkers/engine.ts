@@ -20,6 +20,7 @@ import { loadInput, type CmsSource } from './input.ts';
 import { sourceMapper } from './source-map.ts';
 import { checkMime } from './rules/mime.ts';
 import { checkSmimeContent } from './rules/rfc8551-smime-content.ts';
+import { checkMixedOrigins } from './rules/rfc8551-origins.ts';
 import type { LabelledInput } from './x509/certificate-set.ts';
 import type { CertificateInputs } from './x509/check-signed-data.ts';
 import type { GivenTime } from './x509/validation-time.ts';
@@ -65,6 +66,8 @@ export interface CheckOptions {
   /** Reader bounds (--max-depth, --max-nodes); past them the verdict is unchecked, with the limit. */
   readonly maxDepth?: number;
   readonly maxNodes?: number;
+  /** PBKDF2 iterations spent on one message (--max-pbkdf2-iterations); past it, a limit too. */
+  readonly maxPbkdf2Iterations?: number;
   /** The From and Sender headers of an S/MIME entity (set by the engine from the input). */
   readonly mailFrom?: { readonly from?: string; readonly sender?: string };
 }
@@ -100,7 +103,8 @@ export function checkBytes(file: string, bytes: Uint8Array, options: CheckOption
   const content = options.content ?? (contentSource ? null : signedPart ?? null);
   const parsed = checkCms(ctx, { ...options, content, ...(contentSource ? { contentSource } : {}), ...(signedPart ? { signedPart } : {}), ...mailFrom });
   if (input.mime && parsed) checkMime(ctx, input.mime);
-  if (input.mime && parsed) checkSmimeContent(ctx, input.mime, bytes);
+  if (input.mime && parsed) checkSmimeContent(ctx, input.mime, input.mime.mixed?.entity ?? bytes);
+  if (input.mime && parsed) checkMixedOrigins(ctx, input.mime);
   for (const r of ctx.recovered) options.onRecovered?.(r.content, r.at);
   const d = decide(ctx.findings, ctx.limit);
   const verdict: Verdict = parsed || ctx.limit ? d.verdict : 'unparseable';

@@ -19,15 +19,20 @@ export interface Expectation {
   readonly mismatch?: string;
 }
 
-type Judged = Pick<FileResult, 'verdict' | 'reason' | 'findings'>;
+type Judged = Pick<FileResult, 'verdict' | 'reason' | 'findings' | 'limit'>;
 
-export function judge(sample: Pick<Sample, 'id' | 'expected' | 'requirements'>, r: Judged): Expectation {
+export function judge(sample: Pick<Sample, 'id' | 'expected' | 'requirements' | 'limit'>, r: Judged): Expectation {
   const base = { sample: sample.id, expected: sample.expected, requirements: sample.requirements, actual: r.verdict };
   const why = mismatchOf(sample, r);
   return why === null ? { ...base, matches: true } : { ...base, matches: false, mismatch: why };
 }
 
-function mismatchOf(s: Pick<Sample, 'expected' | 'requirements'>, r: Judged): string | null {
+function mismatchOf(s: Pick<Sample, 'expected' | 'requirements' | 'limit'>, r: Judged): string | null {
+  // A sample made to exhaust a receiver: the checker must stop at its bound and say so.
+  if (s.limit) {
+    if (r.verdict === 'unchecked' && r.limit?.limit === s.limit) return null;
+    return `${r.verdict}${r.limit ? ` at limit ${r.limit.limit}` : ''}, expected unchecked at the ${s.limit} limit (the sample is built to exceed it)`;
+  }
   const failures = () => r.findings.filter((f) => f.status === 'fail').slice(0, 3).map((f) => `${f.rule}: ${f.message}`).join('; ');
   if (s.expected === 'valid' && r.verdict !== 'valid') return `${r.verdict}, expected valid (${r.reason ?? failures()})`;
   if (s.expected === 'invalid' && r.verdict !== 'invalid' && r.verdict !== 'unparseable') {

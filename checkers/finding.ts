@@ -93,13 +93,16 @@ export interface FileResult {
 }
 
 /**
- * The validation time of the path layer and its source: --at, the manifest's validationTime,
- * the signer's signing-time attribute, or the wall clock; `anchors` 0 means trust was not checked.
+ * The validation time of the path layer and its source: --at, the manifest's validationTime, or
+ * the wall clock (never the signer's signing-time, which is reported as `claimed` only);
+ * `anchors` 0 means trust was not checked.
  */
 export interface Validation {
   readonly time: string;
-  readonly source: 'at' | 'manifest' | 'signing-time' | 'now';
+  readonly source: 'at' | 'manifest' | 'now';
   readonly anchors: number;
+  /** The first signer's signing-time attribute, when readable: what the signer claims, not used. */
+  readonly claimed?: string;
 }
 
 /** A byte region and a field path, what every rule needs to point at something. */

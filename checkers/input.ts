@@ -17,6 +17,22 @@ export interface MimeInfo {
   /** The From and Sender header values of the outer entity, when present (RFC 8550 3). */
   readonly from?: string;
   readonly sender?: string;
+  /**
+   * The S/MIME entity was a part of a multipart/mixed (loadMixed below): what else that
+   * multipart held, which no signature or encryption of this entity covers (RFC 8551 6).
+   */
+  readonly mixed?: MixedWrapper;
+}
+
+export interface MixedWrapper {
+  /** Parts of the multipart/mixed, the S/MIME one included. */
+  readonly parts: number;
+  /** Parts that are S/MIME entities themselves (application/pkcs7-mime, multipart/signed). */
+  readonly protectedParts: number;
+  /** The other parts, in order: media type and decoded body. */
+  readonly unprotected: readonly { readonly type: string; readonly body: Uint8Array }[];
+  /** The S/MIME part's bytes (its own headers first): what the entity-form rules read. */
+  readonly entity: Uint8Array;
 }
 
 /**
@@ -137,7 +153,7 @@ export function parseContentType(value: string): { type: string; params: Record<
   return { type: (type ?? '').trim().toLowerCase(), params };
 }
 
-function loadMime(bytes: Uint8Array): LoadedInput {
+function loadMime(bytes: Uint8Array, options: { insideMixed?: boolean } = {}): LoadedInput {
   const e = parseEntity(bytes);
   if (!e) return { ok: false, error: 'MIME entity without a blank line after its headers' };
   const rawContentType = e.headers.get('content-type') ?? 'text/plain';
@@ -182,5 +198,75 @@ function loadMime(bytes: Uint8Array): LoadedInput {
     const source: CmsSource = { start: sigBody, end: sigBody + (binary ? sigBytes.length : sigEntity.body.length), encoding: binary ? 'binary' : 'base64', container: `the body of the ${sigType || 'signature'} part`, headers: { start: 0, end: e.bodyOffset } };
     return { ok: true, cms, origin: 'smime', mime: { contentType: ct.type, params: ct.params, signedPart, rawSignedPart, signatureType: sigType, rawContentType, ...senders(e) }, source };
   }
-  return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed)` };
+  if (ct.type === 'multipart/mixed' && !options.insideMixed) return loadMixed(bytes, e.bodyOffset, ct.params.boundary, senders(e));
+  return { ok: false, error: `MIME type ${ct.type} carries no CMS (expected application/pkcs7-mime or multipart/signed${options.insideMixed ? '' : ', or a multipart/mixed holding one'})` };
+}
+
+/**
+ * multipart/mixed (RFC 2046 5.1.3) with an S/MIME part beside others: the first S/MIME part is
+ * read as the message (its offsets those of the file), and what else the multipart holds is kept
+ * for the RFC 8551 6 rules: a signature covers its own part only, so text beside it is unsigned
+ * (the MIME wrapping of Mueller et al., "Johnny, you are fired", USENIX Security 2019), and HTML
+ * parts around an encrypted one can exfiltrate its plaintext (Efail direct exfiltration). One
+ * level only: a multipart/mixed inside it is an unprotected part like any other.
+ */
+function loadMixed(bytes: Uint8Array, bodyOffset: number, boundary: string | undefined, outer: { from?: string; sender?: string }): LoadedInput {
+  if (!boundary) return { ok: false, error: 'multipart/mixed without a boundary parameter' };
+  const parts = multipartParts(bytes.subarray(bodyOffset), boundary);
+  if (!parts) return { ok: false, error: `multipart/mixed with more than ${MAX_MIXED_PARTS} parts, or no part between its boundaries` };
+  const typed = parts.map((p) => {
+    const e = parseEntity(p.bytes);
+    return { ...p, entity: e, type: parseContentType(e?.headers.get('content-type') ?? 'text/plain').type };
+  });
+  const isSmime = (t: string) => t === 'multipart/signed' || SMIME_TYPES.includes(t);
+  const first = typed.find((p) => isSmime(p.type));
+  if (!first) return { ok: false, error: `multipart/mixed with ${parts.length} parts, none of them an S/MIME entity (application/pkcs7-mime or multipart/signed)` };
+  const inner = loadMime(first.bytes, { insideMixed: true });
+  if (!inner.ok) return { ok: false, error: `the S/MIME part of a multipart/mixed: ${inner.error}` };
+  const unprotected = typed.filter((p) => !isSmime(p.type)).map((p) => ({ type: p.type, body: p.entity ? decodedBody(p.entity) : p.bytes }));
+  const mixed: MixedWrapper = { parts: parts.length, protectedParts: typed.filter((p) => isSmime(p.type)).length, unprotected, entity: first.bytes };
+  const at = bodyOffset + first.offset;
+  const shift = (r: { start: number; end: number }) => ({ start: r.start + at, end: r.end + at });
+  const src = inner.source!;
+  return { ...inner, mime: { ...outer, ...inner.mime!, mixed }, source: { ...src, ...shift(src), container: `${src.container} inside part ${typed.indexOf(first) + 1} of a multipart/mixed`, ...(src.headers ? { headers: shift(src.headers) } : {}) } };
+}
+
+/** Bound on the parts of a multipart/mixed: a hostile message cannot make the reader split without end. */
+const MAX_MIXED_PARTS = 64;
+const SMIME_TYPES: readonly string[] = ['application/pkcs7-mime', 'application/x-pkcs7-mime'];
+
+/**
+ * The body parts of a multipart body (RFC 2046 5.1.1): between delimiter lines "--boundary" at the
+ * start of a line, up to the close delimiter "--boundary--"; the CRLF before a delimiter belongs
+ * to it. Null when there is no part or more than MAX_MIXED_PARTS.
+ */
+function multipartParts(body: Uint8Array, boundary: string): { offset: number; bytes: Uint8Array }[] | null {
+  const text = Buffer.from(body).toString('latin1');
+  const delim = `--${boundary}`;
+  const parts: { offset: number; bytes: Uint8Array }[] = [];
+  let start = -1;
+  for (let pos = text.indexOf(delim); pos >= 0; pos = text.indexOf(delim, pos + delim.length)) {
+    if (pos > 0 && text[pos - 1] !== '\n') continue;
+    if (start >= 0) {
+      const end = pos === 0 ? 0 : text[pos - 2] === '\r' ? pos - 2 : pos - 1;
+      parts.push({ offset: start, bytes: body.subarray(start, Math.max(start, end)) });
+      if (parts.length > MAX_MIXED_PARTS) return null;
+    }
+    if (text.startsWith('--', pos + delim.length)) break;
+    const lineEnd = text.indexOf('\n', pos);
+    if (lineEnd < 0) break;
+    start = lineEnd + 1;
+  }
+  return parts.length ? parts : null;
+}
+
+/** A part's body without its transfer encoding (base64, quoted-printable), for rules on its text. */
+function decodedBody(e: Entity): Uint8Array {
+  const cte = (e.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  if (cte === 'base64') return base64(Buffer.from(e.body).toString('latin1'));
+  if (cte === 'quoted-printable') {
+    const t = Buffer.from(e.body).toString('latin1').replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return new Uint8Array(Buffer.from(t, 'latin1'));
+  }
+  return e.body;
 }

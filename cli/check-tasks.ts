@@ -35,7 +35,7 @@ export interface CheckTask {
   /** Files larger than this many octets are streamed (cli/check-file.ts), not read ahead. */
   readonly streamAbove: number;
   /** With a manifest: the sample, whose expectation the result is judged against where it is checked. */
-  readonly sample?: Pick<Sample, 'id' | 'expected' | 'requirements'>;
+  readonly sample?: Pick<Sample, 'id' | 'expected' | 'requirements' | 'limit'>;
 }
 
 /**

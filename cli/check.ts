@@ -10,6 +10,7 @@ import type { Manifest } from '../core/manifest.ts';
 import { parseManifest, readManifest } from '../core/manifest-file.ts';
 import { PROFILES, type Profile } from '../core/vocabulary.ts';
 import { checkBytes, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, type CheckOptions } from '../checkers/engine.ts';
+import { DEFAULT_MAX_PBKDF2_ITERATIONS } from '../checkers/crypto/recipients.ts';
 import { readCertificate } from '../checkers/x509/certificate.ts';
 import { parseAt } from '../checkers/x509/validation-time.ts';
 import { LAYERS, type Layer } from '../core/layers.ts';
@@ -54,8 +55,9 @@ message or --cert, the content in the message, --content, or the signed part of 
                                    still followed as far as the message's certificates go)
   --crl FILE                       a CRL (PEM or DER) for revocation checks, beside the message's
   --at TIME                        validate paths at TIME (2026-06-01 or 2026-06-01T12:00:00Z);
-                                   default: the signer's signing-time attribute when present and
-                                   not in the future, else now (the output says which)
+                                   default: now, never the signer's signing-time attribute,
+                                   which the signer chooses (RFC 8550 6; a back-dated signature
+                                   by an expired key is the BC CVE-2026-59641 class)
   --layers L,L                     check only these layers (encoding, structure, crypto,
                                    certificate, path, policy, mime); the others do not run
   --manifest FILE                  check a whole corpus with each sample's own inputs, and report
@@ -69,6 +71,9 @@ message or --cert, the content in the message, --content, or the signed part of 
   --max-depth N                    nesting bound of the BER reader (default 64)
   --max-nodes N                    node bound of the BER reader (default 200000); a message past
                                    a bound is unchecked (limit), never valid or invalid
+  --max-pbkdf2-iterations N        PBKDF2 iterations spent on one message's password
+                                   recipients (default 2000000); a larger iterationCount is
+                                   a limit (unchecked), not a failure: RFC 3211 allows any
   --passes                         text format: also list the rules that passed
   --out FILE                       write the report to FILE instead of stdout
 
@@ -111,6 +116,7 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
       passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       ca: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true }, at: { type: 'string' }, layers: { type: 'string' },
       jobs: { type: 'string' }, 'stream-above': { type: 'string' }, 'max-depth': { type: 'string' }, 'max-nodes': { type: 'string' },
+      'max-pbkdf2-iterations': { type: 'string' },
     },
   });
   if (values.help) {
@@ -123,7 +129,8 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   const profile = values.profile as Profile;
   if (!values.manifest && positionals.length === 0) throw new UsageError('no input: give FILE... or --manifest FILE (see cmsi check --help)');
   const jobs = positiveInt(values.jobs, '--jobs', availableParallelism());
-  const bounds = { maxDepth: positiveInt(values['max-depth'], '--max-depth', DEFAULT_MAX_DEPTH), maxNodes: positiveInt(values['max-nodes'], '--max-nodes', DEFAULT_MAX_NODES) };
+  const bounds = { maxDepth: positiveInt(values['max-depth'], '--max-depth', DEFAULT_MAX_DEPTH), maxNodes: positiveInt(values['max-nodes'], '--max-nodes', DEFAULT_MAX_NODES),
+    maxPbkdf2Iterations: positiveInt(values['max-pbkdf2-iterations'], '--max-pbkdf2-iterations', DEFAULT_MAX_PBKDF2_ITERATIONS) };
   const streamAbove = values['stream-above'] === undefined ? DEFAULT_STREAM_ABOVE : nonNegativeInt(values['stream-above'], '--stream-above') * 1024 * 1024;
   const catalog = loadCatalog();
   const certs = (values.cert ?? []).map(readCert);
@@ -317,7 +324,7 @@ function expectedCounts(results: readonly FileResult[]): string {
 }
 
 /** One task per manifest sample, with the sample's own inputs (cli/check-tasks.ts runs them). */
-export function manifestTasks(path: string, profile: Profile, extra: Pick<CheckOptions, 'layers' | 'maxDepth' | 'maxNodes'> = {}): { tasks: CheckTask[]; samples: Manifest['samples'][number][] } {
+export function manifestTasks(path: string, profile: Profile, extra: Pick<CheckOptions, 'layers' | 'maxDepth' | 'maxNodes' | 'maxPbkdf2Iterations'> = {}): { tasks: CheckTask[]; samples: Manifest['samples'][number][] } {
   const dir = path === '-' ? '.' : dirname(path);
   const manifest = loadManifestArg(path);
   const anchors = manifest.trustAnchors.map((c) => readCert(join(dir, c)));
@@ -338,7 +345,7 @@ export function manifestTasks(path: string, profile: Profile, extra: Pick<CheckO
     const original = originalSample ? readInput(join(dir, originalSample.file), `original of ${s.id}`) : undefined;
     const certLabels = [...(s.inputs.signerCerts ?? []), ...manifest.trustAnchors];
     const crls = (s.inputs.crls ?? []).map((c) => ({ der: readPemOrDer(join(dir, c), 'X509 CRL'), label: c }));
-    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, streamAbove: DEFAULT_STREAM_ABOVE, sample: { id: s.id, expected: s.expected, requirements: s.requirements }, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
+    return { name: s.file, path: join(dir, s.file), what: `sample ${s.id}`, streamAbove: DEFAULT_STREAM_ABOVE, sample: { id: s.id, expected: s.expected, requirements: s.requirements, ...(s.limit ? { limit: s.limit } : {}) }, options: { profile: own, certs, certLabels, ...inputs, ...x509, ...(crls.length ? { crls } : {}), ...(original ? { original } : {}) } };
   });
   return { tasks, samples: [...manifest.samples] };
 }

@@ -15,7 +15,8 @@ import { repoPath } from './paths.ts';
 export interface Expectation {
   readonly sample?: string;
   readonly flag?: string;
-  readonly outcome: 'accept' | 'reject' | 'unsupported';
+  /** hang: the stack runs until the adapter's timeout (a denial of service it has, e.g. no PBKDF2 work bound). */
+  readonly outcome: 'accept' | 'reject' | 'unsupported' | 'hang';
   readonly reason: string;
   readonly link?: string;
   readonly before?: string;

@@ -19,6 +19,22 @@ export interface Flag {
   readonly effect: string;
   readonly links?: readonly string[];
   readonly cves?: readonly string[];
+  /** Per CVE named: what its advisory says, as read, or that no advisory was found (never a guess). */
+  readonly advisories?: readonly Advisory[];
+}
+
+/**
+ * One CVE's advisory as it was read: its title, the versions it names as affected and where it
+ * was read; or, when no advisory could be found, `found: false` and where it was looked for.
+ */
+export interface Advisory {
+  readonly cve: string;
+  readonly found: boolean;
+  readonly title?: string;
+  readonly affected?: string;
+  readonly link?: string;
+  /** Where and when it was read (or searched for in vain), and anything that differs from the flag. */
+  readonly note: string;
 }
 
 export interface FlagsFile {
@@ -46,6 +62,22 @@ export const FLAGS_SCHEMA = {
           effect: { type: 'string', minLength: 10 },
           links: { type: 'array', items: { type: 'string', pattern: '^https://' } },
           cves: { type: 'array', items: { type: 'string', pattern: '^CVE-\\d{4}-\\d{4,}$' } },
+          advisories: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['cve', 'found', 'note'],
+              properties: {
+                cve: { type: 'string', pattern: '^CVE-\\d{4}-\\d{4,}$' },
+                found: { type: 'boolean' },
+                title: { type: 'string', minLength: 5 },
+                affected: { type: 'string', minLength: 3 },
+                link: { type: 'string', pattern: '^https://' },
+                note: { type: 'string', minLength: 10 },
+              },
+            },
+          },
         },
       },
     },

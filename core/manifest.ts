@@ -59,6 +59,13 @@ export interface Sample {
   readonly mutation?: string;
   readonly resigned?: boolean;
   /**
+   * The resource limit a checker reaches before it can judge the sample (checkers/finding.ts
+   * LimitHit.limit, e.g. pbkdf2-iterations). `expected` still says what a receiver that does all
+   * the work finds; `cmsi check --manifest` expects unchecked at this limit (a bound is never a
+   * pass or a MUST failure).
+   */
+  readonly limit?: string;
+  /**
    * v3: every algorithm is one an S/MIME v3 agent (RFC 2630-2633) processes; current: no algorithm
    * RFC 8551 dropped or marks historic. Empty for samples between the two (DSA with SHA-256).
    */
@@ -112,6 +119,7 @@ export const MANIFEST_SCHEMA = {
           base: { type: 'string' },
           mutation: { type: 'string' },
           resigned: { type: 'boolean' },
+          limit: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
           description: { type: 'string', minLength: 10, pattern: '^[^\\n]+$' },
           features: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: Object.keys(FEATURES) } },
           algorithms: { type: 'array', uniqueItems: true, items: { enum: Object.keys(ALGORITHMS) } },

@@ -124,6 +124,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       // A base that lists no profile (judged under whichever is asked) takes the mutation's own.
       ...(m.profiles ? { profiles: base.sample.profiles.length ? base.sample.profiles.filter((p) => m.profiles!.includes(p)) : [...m.profiles] } : {}),
       resigned: m.stage === 'before',
+      ...(m.limit ? { limit: m.limit } : {}),
       inputs: inputsFor(built, cast),
     });
   }

@@ -248,8 +248,12 @@ export function parsePbkdf2Params(bytes: Uint8Array, a: AlgorithmIdentifier): Pa
   if (!s || !c) return bad('PBKDF2-params lacks salt or iterationCount');
   if (!isOctetString(s)) return bad(isSequence(s) ? 'salt uses the otherSource choice, not specified' : 'salt is not an OCTET STRING');
   if (!isInteger(c)) return bad('iterationCount is not an INTEGER');
-  const iterationCount = smallInt(bytes, c);
-  if (iterationCount === null || iterationCount < 1) return bad('iterationCount is not in 1..MAX (or beyond what the checker computes)');
+  // Any count >= 1 is legal (1..MAX): a huge one is the receiver's resource problem, bounded
+  // where PBKDF2 runs (checkers/crypto/recipients.ts), never a defect of the parameters. Counts
+  // past 2^53 saturate, which is past any bound.
+  const count = decodeInteger(contentOf(bytes, c));
+  if (!count.ok || count.value < 1n) return bad('iterationCount is not in 1..MAX');
+  const iterationCount = count.value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(count.value);
   let keyLength: number | null = null;
   let prf = 'sha1';
   let i = 0;

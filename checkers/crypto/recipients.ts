@@ -26,6 +26,8 @@ export interface KeyMaterialOptions {
   readonly keys?: readonly { readonly key: Uint8Array; readonly cert: Uint8Array | null }[];
   readonly password?: string;
   readonly kek?: { readonly keyId: Uint8Array | null; readonly key: Uint8Array };
+  /** PBKDF2 iterations the checker may spend on one message (--max-pbkdf2-iterations). */
+  readonly maxPbkdf2Iterations?: number;
 }
 
 export interface RecoveredKey {
@@ -51,8 +53,14 @@ export interface KeyConfirm {
 
 export const hasKeyMaterial = (o: KeyMaterialOptions): boolean => (o.keys?.length ?? 0) > 0 || !!o.password || !!o.kek;
 
-/** PBKDF2 iterations the checker spends on one message, over all its PasswordRecipientInfos. */
-const PBKDF2_BUDGET = 2_000_000;
+/**
+ * PBKDF2 iterations the checker spends on one message, over all its PasswordRecipientInfos, unless
+ * --max-pbkdf2-iterations says otherwise. RFC 3211 2.1 / RFC 3370 4.4.1 allow any
+ * iterationCount INTEGER (1..MAX): a sender may ask for 2^31-1 (hours of work, a DoS on the
+ * receiver), so a count past the bound is a resource limit (verdict unchecked, naming the flag),
+ * never a MUST failure: no RFC caps it. Two million is about a second of HMAC-SHA-256 here.
+ */
+export const DEFAULT_MAX_PBKDF2_ITERATIONS = 2_000_000;
 /** At most this many RecipientInfo openings per message: a hostile message cannot make the checker work without end. */
 const MAX_ATTEMPTS = 64;
 
@@ -382,8 +390,16 @@ function pwri(ctx: CheckContext, ri: PwriView, options: KeyMaterialOptions, chec
   }
   if (kda.oid !== OID.pbkdf2) return unsupported(ctx, kda, 'key derivation algorithm');
   const p = parsePbkdf2Params(ctx.bytes, kda);
-  if (!p.ok || state.iterations + p.value.iterationCount > PBKDF2_BUDGET) {
-    ctx.unchecked('cmsi/crypto-unverifiable', p.ok ? `PBKDF2 iteration count ${p.value.iterationCount} exceeds what is left of the checker's bound of ${PBKDF2_BUDGET} per message` : `PBKDF2 parameters unusable: ${p.error}`, where(kda.at));
+  if (!p.ok) {
+    ctx.unchecked('cmsi/crypto-unverifiable', `PBKDF2 parameters unusable: ${p.error}`, where(kda.at));
+    return;
+  }
+  const bound = options.maxPbkdf2Iterations ?? DEFAULT_MAX_PBKDF2_ITERATIONS;
+  if (state.iterations + p.value.iterationCount > bound) {
+    const left = bound - state.iterations;
+    const message = `PBKDF2 iteration count ${p.value.iterationCount} exceeds ${left === bound ? '' : `the ${left} left of `}the checker's bound of ${bound} per message`;
+    ctx.unchecked('cmsi/crypto-unverifiable', `${message} (raise it with --max-pbkdf2-iterations)`, where(kda.at));
+    ctx.hitLimit({ limit: 'pbkdf2-iterations', flag: '--max-pbkdf2-iterations', value: bound, message, offset: kda.at.node.offset });
     return;
   }
   state.iterations += p.value.iterationCount;

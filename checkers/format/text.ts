@@ -6,7 +6,7 @@
  */
 import type { FileResult } from '../finding.ts';
 
-const TIME_SOURCES = { at: '--at', manifest: 'the manifest\'s validationTime', 'signing-time': 'the signing-time attribute', now: 'now: no --at, no usable signing-time' } as const;
+const TIME_SOURCES = { at: '--at', manifest: 'the manifest\'s validationTime', now: 'now: no --at given' } as const;
 
 export function formatText(results: readonly FileResult[], options: { passes?: boolean } = {}): string {
   return results.map((r) => formatOne(r, options)).join('');
@@ -17,7 +17,7 @@ export function formatOne(r: FileResult, options: { passes?: boolean } = {}): st
   const unchecked = count('unchecked');
   const counts = `${count('fail')} failed, ${count('warn')} warnings${unchecked ? `, ${unchecked} unchecked` : ''}, ${count('pass')} passed`;
   const where = r.origin === 'der' || r.origin === 'ber' ? '' : `; offsets are in the CMS decoded from ${r.source ? `${r.source.container}, file bytes ${r.source.start}-${r.source.end}` : r.origin}`;
-  const path = r.validation ? `; path at ${r.validation.time} (${TIME_SOURCES[r.validation.source]})${r.validation.anchors ? '' : ', no trust anchor given (--ca): trust not checked'}` : '';
+  const path = r.validation ? `; path at ${r.validation.time} (${TIME_SOURCES[r.validation.source]}${r.validation.claimed ? `; the signer claims signing-time ${r.validation.claimed}, not used` : ''})${r.validation.anchors ? '' : ', no trust anchor given (--ca): trust not checked'}` : '';
   const out = [`${r.file}: ${r.verdict}${r.reason ? `: ${r.reason}` : ''} (${counts}${where}${path})`];
   for (const f of r.findings) {
     if (f.status === 'pass' && !options.passes) continue;

@@ -89,7 +89,7 @@ export function checkSignedDataCertificates(ctx: CheckContext, v: SignedDataView
     if (use) reportChecks(ctx, placed.place, [use]);
     if (inputs.mailFrom) checkFrom(ctx, placed, inputs.mailFrom);
     const time = validationTime(ctx.bytes, si, inputs.at);
-    ctx.validation ??= { time: time.iso, source: time.source, anchors: pool.anchors.length };
+    ctx.validation ??= { time: time.iso, source: time.source, anchors: pool.anchors.length, ...(time.claimed ? { claimed: time.claimed } : {}) };
     validatePath(ctx, placed, pool, time.ms, budget);
   }
 }

@@ -1,20 +1,26 @@
 /**
  * The time a certification path is validated at, and where it came from: --at (or the manifest's
- * validationTime), else the signer's signing-time attribute when present and sane (a valid
- * instant, not in the future), else now. The wall clock is read only for the last choice, which
- * is fine for a third-party message; corpus tests pass the manifest time and stay reproducible.
- * (RFC 8550 6 prefers the current time over the claimed signingTime, SHOULD; --at now does that.)
+ * validationTime), else now. Never the signer's signing-time attribute: the signer chooses it, so
+ * a key whose certificate expired (or was revoked) could back-date a signature into its validity
+ * (RFC 8550 6: "the time used SHOULD be the current time"; "The signingTime attribute could be
+ * deliberately set to a time where the receiving agent would ... use a certificate that has
+ * expired". Bouncy Castle CVE-2026-59641 was exactly this). Its exceptions (a securely stored
+ * receipt time, a signingTime inside a validated countersignature) are for the caller to give
+ * with --at. The wall clock is read only when no time is given; corpus checks pass the
+ * manifest's time and stay reproducible.
  */
 import { OID } from '../../core/oids.ts';
 import type { SignerInfoView } from '../cms/signed-data.ts';
 import { readTime } from './fields.ts';
 
-export type TimeSource = 'at' | 'manifest' | 'signing-time' | 'now';
+export type TimeSource = 'at' | 'manifest' | 'now';
 
 export interface ValidationTime {
   readonly ms: number;
   readonly iso: string;
   readonly source: TimeSource;
+  /** The signing-time the signer claims, when it has a readable one: reported, never trusted. */
+  readonly claimed?: string;
 }
 
 /** A time given by the caller (--at, manifest), already parsed. */
@@ -33,10 +39,10 @@ export function parseAt(value: string): number | null {
 }
 
 export function validationTime(bytes: Uint8Array, si: SignerInfoView | null, given: GivenTime | undefined, now: () => number = Date.now): ValidationTime {
-  if (given) return { ms: given.ms, iso: iso(given.ms), source: given.source };
   const value = si?.signedAttrs?.attrs.find((a) => a.type === OID.signingTime)?.values[0];
   const t = value ? readTime(bytes, value) : null;
+  const claimed = t && typeof t !== 'string' ? { claimed: t.iso } : {};
+  if (given) return { ms: given.ms, iso: iso(given.ms), source: given.source, ...claimed };
   const current = now();
-  if (t && typeof t !== 'string' && t.ms <= current) return { ms: t.ms, iso: t.iso, source: 'signing-time' };
-  return { ms: current, iso: iso(current), source: 'now' };
+  return { ms: current, iso: iso(current), source: 'now', ...claimed };
 }

@@ -35,6 +35,11 @@ export interface Mutation {
    * only in the current RFCs (RFC 2630 recommends what RFC 5652 requires) is no defect under v3.
    */
   readonly profiles?: readonly Profile[];
+  /**
+   * A resource bound `cmsi check` reaches before it can judge the sample (e.g. pbkdf2-iterations):
+   * the checker must stop there and say so (verdict unchecked, that limit), not decide.
+   */
+  readonly limit?: string;
   /** Returns the defective message; may override the base's inputs (e.g. a swapped content). */
   apply(input: MutationInput): { readonly bytes: Uint8Array } & Partial<BuiltCase>;
 }

@@ -14,7 +14,7 @@ export const gcmIcvlen8: Mutation = {
   stage: 'before',
   base: 'auth-enveloped-data/aes-128-gcm',
   requirements: ['rfc5084/3.2/gcm-params-structure'],
-  flag: 'AeadTagInvalid',
+  flag: 'AeadTagTruncated',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: bobAuthEnveloped(ctx, { icvLength: 8 }) }),
 };

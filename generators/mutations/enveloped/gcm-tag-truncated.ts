@@ -15,7 +15,7 @@ export const gcmTagTruncated: Mutation = {
   stage: 'before',
   base: 'auth-enveloped-data/aes-128-gcm',
   requirements: ['rfc5084/3.2/gcm-icvlen-matches-mac'],
-  flag: 'AeadTagInvalid',
+  flag: 'AeadTagTruncated',
   expected: 'invalid',
   apply: ({ ctx }) => {
     const full = bobAuthEnveloped(ctx, { icvLength: 12 });

@@ -76,19 +76,21 @@ export function checkEnvelopeCertificates(ctx: CheckContext, v: EnvelopeCertific
   });
   const recipientCerts = new Set<X509Certificate>(recipients.map((r) => r.placed.cert));
   for (const p of pool.message) profile(ctx, p, recipientCerts.has(p.cert) ? 'recipient' : isCa(p.cert) ? 'ca' : 'other');
-  const done = new Set<string>();
+  // Two RecipientInfos for the same certificate and purpose are one decision; its key, one check.
+  const decided = new Map<PlacedCert, Set<Purpose>>();
   for (const { placed, purpose } of recipients) {
-    // Two RecipientInfos for the same certificate and purpose are one decision.
-    const key = `${pool.all().indexOf(placed)}/${purpose}`;
-    if (done.has(key)) continue;
-    if (placed.place.kind === 'file' && !placed.reported) profile(ctx, placed, 'recipient');
+    const purposes = decided.get(placed);
+    if (purposes?.has(purpose)) continue;
+    if (!purposes) {
+      if (placed.place.kind === 'file') profile(ctx, placed, 'recipient');
+      checkKey(ctx, placed);
+    }
+    decided.set(placed, new Set([...(purposes ?? []), purpose]));
     const uses = [purposeCheck(placed.cert, purpose), emailPurposeCheck(placed.cert, purpose)].filter((c) => c !== null);
     for (const c of uses) {
       const off = c.node ? c.node.offset : 0;
       const label = placed.place.kind === 'file' ? ` (in ${placed.place.label}, at offset ${off})` : '';
       ctx.check(c.rule, c.ok === true, `recipient certificate: ${c.message}${label}`, placeWhere(placed.place, c.field, off, c.node ? c.node.end - c.node.offset : 0), 'certificate');
     }
-    if (![...done].some((d) => d.startsWith(`${pool.all().indexOf(placed)}/`))) checkKey(ctx, placed);
-    done.add(key);
   }
 }

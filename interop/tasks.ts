@@ -134,8 +134,7 @@ function sampleCheck(corpusDir: string, s: Sample): ProducedCheck {
   }
   catalog ??= loadCatalog();
   const t = tasks.get(s.id)!;
-  // A Uint8Array copy, as cmsi check reads files: given a Node Buffer, whose slice() is a view and
-  // not a copy, the checker misjudges two ESS samples' signatures (a checker bug to chase apart).
+  // A Uint8Array, as cmsi check reads files (a Node Buffer's slice() is a view, not a copy).
   const check = summarize(checkBytes(t.name, new Uint8Array(readFileSync(t.path)), { catalog, ...t.options }));
   sampleChecks.set(key, check);
   return check;

@@ -163,6 +163,19 @@ describe('recipient certificates given with --cert (OpenSSL EnvelopedData)', () 
   });
 });
 
+describe('the other enveloping types', () => {
+  it('AuthEnvelopedData and AuthenticatedData recipients are checked as EnvelopedData ones', () => {
+    const bob = certDer('bob-rsa');
+    const v = extnValue(bob, landmarks(bob).extension(KEY_USAGE));
+    const signingOnly = sameLength(bob, v, Uint8Array.of(0x03, 0x02, 0x07, 0x80));
+    for (const file of ['auth-enveloped-data/aes-128-gcm.der', 'authenticated-data/hmac-sha256/auth-attrs.der']) {
+      const bytes = new Uint8Array(readFileSync(join(CORPUS, 'samples', file)));
+      expect(findings(check(bytes, [bob]), 'rfc5280/4.2.1.12/use-consistent-with-key-usage').map((f) => f.status), file).toEqual(['pass']);
+      expect(findings(check(bytes, [signingOnly]), 'rfc5280/4.2.1.12/use-consistent-with-key-usage').map((f) => f.status), file).toEqual(['fail']);
+    }
+  });
+});
+
 describe('originatorInfo certificates and CRLs, read strictly at their offsets in the message', () => {
   const sample = new Uint8Array(readFileSync(join(CORPUS, 'samples', 'enveloped-data', 'originator-info.der')));
   // ContentInfo -> [0] -> EnvelopedData -> originatorInfo [0] IMPLICIT -> certs [0], crls [1]

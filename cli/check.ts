@@ -41,7 +41,8 @@ message or --cert, the content in the message, --content, or the signed part of 
                                    report format (default text); jsonl: one JSON result per line,
                                    printed as soon as it and the files before it are checked
   --profile current|v3             which profile's requirements apply (default current)
-  --cert FILE                      a certificate (PEM or DER) to find signers by; repeatable
+  --cert FILE                      a certificate (PEM or DER) to find signers and recipients by;
+                                   repeatable
   --content FILE                   detached content for a detached signature; for other content
                                    types, the content expected after decrypting/decompressing
   --key FILE                       a recipient private key (PKCS#8 PEM or DER) to decrypt with;

@@ -65,6 +65,12 @@ export interface ConsumeRecord extends Stamp {
   readonly contentMatch: boolean | null;
   readonly detail: string;
   readonly ms: number;
+  /**
+   * cmsi check's judgement of the sample (with its manifest inputs): the layer an invalid sample
+   * is broken in, so reports tell a missed certificate check from an accepted malformed message.
+   * Absent from records written before it existed and from submitted results.
+   */
+  readonly check?: ProducedCheck;
 }
 
 /** cmsi check's judgement of a produced message: verdict, failed rules, status per layer, reason. */

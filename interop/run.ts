@@ -14,7 +14,7 @@ import type { Adapter } from '../adapters/adapter.ts';
 import { cleanupAll } from '../adapters/cleanup.ts';
 import { appendRecord, recordKey, RECORD_VERSION, writeRun, type ResultRecord, type RunHeader, type Stamp, type StackRecord, type Unstamped } from './records.ts';
 import { InteropRefusal, prepareRun, readCorpus, type ExistingResults } from './run-dir.ts';
-import { consumeTask, crossTask, prepareProducedDir, produceTask, type Produced, type TaskContext } from './tasks.ts';
+import { consumeTask, crossTask, judgeSamples, prepareProducedDir, produceTask, type Produced, type TaskContext } from './tasks.ts';
 
 export { InteropRefusal, type ExistingResults };
 
@@ -120,6 +120,10 @@ export async function runInterop(o: InteropOptions): Promise<InteropResult> {
     let count = 0;
     const tick = (label: string) => o.onProgress?.(++count, total, label);
 
+    // cmsi check's judgement of each sample, for the consume records, before any stack runs: made
+    // later, these synchronous checks would hold the event loop while stacks answer, and their
+    // timeouts could fire first.
+    judgeSamples(o.corpusDir, [...new Set([...consumeTasks.values()].flat())]);
     await phase(perStack(consumeTasks, o.jobs, stopped, async (stack, s) => {
       await consumeTask(ctx, byName.get(stack)!, s);
       tick(`${stack} ${s.id}`);

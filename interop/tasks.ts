@@ -12,6 +12,9 @@ import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { loadCatalog, type Catalog } from '../core/catalog.ts';
 import type { Manifest, Sample } from '../core/manifest.ts';
 import { checkBytes } from '../checkers/engine.ts';
+import type { FileResult } from '../checkers/finding.ts';
+import { manifestTasks } from '../cli/check.ts';
+import type { CheckTask } from '../cli/check-tasks.ts';
 import type { ProducedCheck, ResultRecord, Unstamped } from './records.ts';
 import { PRODUCE_KEK, PRODUCE_PASSWORD, producedSample } from './produced-sample.ts';
 import { sha256, type Corpus } from './run-dir.ts';
@@ -91,7 +94,50 @@ export async function consumeTask(ctx: TaskContext, { adapter, version }: Stack,
     kind: 'consume', stack: adapter.name, version, lineage: adapter.lineage, sample: s.id, sampleSha256: s.sha256, expected: s.expected,
     contentType: s.contentType, features: s.features, flags: s.flags ?? [], requirements: s.requirements, verdict: v.verdict,
     contentMatch: contentMatch(v, ctx.corpusDir, s), detail: detailOf(v), ms: Math.round(performance.now() - start),
+    check: sampleCheck(ctx.corpusDir, s),
   });
+}
+
+/** What cmsi check's judgement of a message keeps in a record: verdict, failed rules, layers, reason. */
+function summarize(res: FileResult): ProducedCheck {
+  return {
+    verdict: res.verdict, failed: [...new Set(res.findings.filter((f) => f.status === 'fail').map((f) => f.rule))],
+    layers: res.layers, reason: res.reason?.slice(0, 500) ?? null,
+  };
+}
+
+let catalog: Catalog | null = null;
+
+/** The manifest tasks of a corpus (its samples with their own inputs, anchors and time), made once. */
+const corpusTasks = new Map<string, ReadonlyMap<string, CheckTask>>();
+const sampleChecks = new Map<string, ProducedCheck>();
+
+/**
+ * cmsi check's judgement of a corpus sample, as `cmsi check --manifest` gives it (the sample's
+ * inputs, the manifest's anchors and validation time), once per sample and run: kept in each
+ * consume record so a report can say in which layer an invalid sample is broken (a stack that
+ * accepts it missed a certificate check, not a parse) without judging anything itself.
+ */
+export function judgeSamples(corpusDir: string, samples: readonly Sample[]): void {
+  for (const s of samples) sampleCheck(corpusDir, s);
+}
+
+function sampleCheck(corpusDir: string, s: Sample): ProducedCheck {
+  const key = `${corpusDir}\u0000${s.id}\u0000${s.sha256}`;
+  const hit = sampleChecks.get(key);
+  if (hit) return hit;
+  let tasks = corpusTasks.get(corpusDir);
+  if (!tasks) {
+    const made = manifestTasks(join(corpusDir, 'manifest.yaml'), 'current');
+    tasks = new Map(made.tasks.map((t, i) => [made.samples[i]!.id, t]));
+    corpusTasks.set(corpusDir, tasks);
+  }
+  catalog ??= loadCatalog();
+  const t = tasks.get(s.id)!;
+  // A Uint8Array, as cmsi check reads files (a Node Buffer's slice() is a view, not a copy).
+  const check = summarize(checkBytes(t.name, new Uint8Array(readFileSync(t.path)), { catalog, ...t.options }));
+  sampleChecks.set(key, check);
+  return check;
 }
 
 /** The produced/ folder: a copy of the cast keys and the content, the inputs of every produced sample. */
@@ -108,8 +154,6 @@ export function prepareProducedDir(ctx: TaskContext): void {
   writeFileSync(join(dir, 'content.txt'), PRODUCE_CONTENT);
 }
 
-let catalog: Catalog | null = null;
-
 function checkProduced(file: string, bytes: Uint8Array, sample: Sample, dir: string): ProducedCheck {
   catalog ??= loadCatalog();
   const i = sample.inputs;
@@ -123,10 +167,7 @@ function checkProduced(file: string, bytes: Uint8Array, sample: Sample, dir: str
     ...(i.password ? { password: i.password } : {}),
     ...(i.kek ? { kek: { keyId: i.kek.keyId ? new Uint8Array(Buffer.from(i.kek.keyId, 'hex')) : null, key: new Uint8Array(Buffer.from(i.kek.key, 'hex')) } } : {}),
   });
-  return {
-    verdict: res.verdict, failed: [...new Set(res.findings.filter((f) => f.status === 'fail').map((f) => f.rule))],
-    layers: res.layers, reason: res.reason?.slice(0, 500) ?? null,
-  };
+  return summarize(res);
 }
 
 /** Produces one feature, or takes it from an earlier invocation's record; returns the message made. */

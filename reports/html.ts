@@ -6,7 +6,7 @@
  * Every table cell carries data-kind so tests (and people) can count them.
  */
 import { cellKind, cellText, cellTitle, rateColour, type Cell } from './cells.ts';
-import { MATRIX_FEATURES, failedLayerOf, type ReportModel } from './model.ts';
+import { MATRIX_FEATURES, failedLayerOf, layerLabel, type ReportModel } from './model.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -96,8 +96,8 @@ export function renderHtml(m: ReportModel): string {
     const judged = !f.check ? '' : f.failedLayer ? `${f.check.verdict}, rejected for ${f.failedLayer}: ${f.check.reason ?? ''}` : `${f.check.verdict}: an interop failure`;
     return `<tr><th>${esc(r.feature)}</th>${td('empty', r.producer)}${td('empty', r.consumer)}${td('bad', r.verdict === 'accept' ? 'wrong content' : r.verdict)}<td class="text">${esc(judged)}</td><td class="text">${esc(r.detail)}</td></tr>`;
   }).join('')}</tbody></table>`));
-  parts.push(block('<h2>Unexpected outcomes</h2>', `<table id="unexpected"><thead><tr><th>stack</th><th>outcome</th><th>sample</th><th>effect if accepted / detail</th></tr></thead><tbody>${m.unexpected.map((u) =>
-    `<tr><th>${esc(u.stack)}</th>${td('bad', u.outcome)}<td class="text">${esc(u.record.sample)}</td><td class="text">${esc(u.effect || u.record.detail)}</td></tr>`).join('')}</tbody></table>`));
+  parts.push(block('<h2>Unexpected outcomes</h2>', `<table id="unexpected"><thead><tr><th>stack</th><th>outcome</th><th>sample</th><th>layer (cmsi check)</th><th>effect if accepted / detail</th></tr></thead><tbody>${m.unexpected.map((u) =>
+    `<tr><th>${esc(u.stack)}</th>${td('bad', u.outcome)}<td class="text">${esc(u.record.sample)}</td><td class="text">${esc(layerLabel(u.layer))}</td><td class="text">${esc(u.effect || u.record.detail)}</td></tr>`).join('')}</tbody></table>`));
   parts.push(block('<h2>Requirements</h2>', `<table id="requirements"><thead><tr><th>requirement</th><th>demonstrated by</th><th>missed by</th><th>Draft Standard bar</th></tr></thead><tbody>${m.requirements.map((r) =>
     `<tr><th>${esc(r.id)}</th>${td(r.demonstrated.length ? 'ok' : 'empty', r.demonstrated.join(', '))}${td(r.missed.length ? 'bad' : 'empty', r.missed.join(', '))}${td(r.draftStandard ? 'ok' : 'empty', r.draftStandard ? 'met' : '')}</tr>`).join('')}</tbody></table>`));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cms-interop report</title><style>${STYLE}</style></head><body>

@@ -36,6 +36,26 @@ export interface Unexpected {
   readonly outcome: Outcome;
   readonly record: ConsumeRecord;
   readonly effect: string;
+  /**
+   * Where cmsi check finds the sample broken, from the record (never judged here): its first
+   * failing layer (an accepted invalid sample missed a certificate check, or a parse, ...);
+   * 'none' when the sample passes every layer (a rejected valid sample is an interop failure);
+   * null when the record does not carry cmsi check's judgement (older or submitted results).
+   */
+  readonly layer: Layer | 'none' | null;
+}
+
+/** The layer label of an unexpected outcome, for the tables. */
+export function layerLabel(layer: Unexpected['layer']): string {
+  return layer === null ? 'layer not recorded' : layer === 'none' ? 'valid in every layer' : `broken in ${layer}`;
+}
+
+/** Accepted invalid samples by the layer they are broken in: "certificate 3, structure 1" (layer order, unrecorded last). */
+export function acceptedByLayer(u: readonly Unexpected[]): string {
+  const accepted = u.filter((x) => x.outcome === 'false-accept');
+  const n = (l: Unexpected['layer']) => accepted.filter((x) => x.layer === l).length;
+  return [...LAYERS.map((l) => [l, n(l)] as const), ['unrecorded', n(null)] as const, ['none', n('none')] as const]
+    .filter(([, c]) => c > 0).map(([l, c]) => `${l} ${c}`).join(', ');
 }
 
 /**
@@ -132,7 +152,8 @@ export function buildModel(records: readonly ResultRecord[], run: RunHeader | nu
     }
     if (o !== 'ok' && o !== 'unsupported') {
       const flag = flags.get(r.flags[0] ?? '');
-      unexpected.push({ stack: r.stack, outcome: o, record: r, effect: flag ? `${flag.name} (${flag.bugType}): ${flag.effect}` : '' });
+      const layer = r.check ? failedLayerOf(r.check) ?? 'none' : null;
+      unexpected.push({ stack: r.stack, outcome: o, record: r, effect: flag ? `${flag.name} (${flag.bugType}): ${flag.effect}` : '', layer });
     }
   }
 

@@ -63,6 +63,20 @@ describe('cmsi check formats', () => {
     expect((x.match(/<testsuite /g) ?? []).length).toBe((x.match(/<\/testsuite>/g) ?? []).length);
   });
 
+  it('junit: each file\'s testsuite has a property per layer with its status, and a failure names its layer', () => {
+    const cert = join(CORPUS, 'samples/invalid/certificates/recipient-eku-server-auth.der');
+    const x = cmsi(VALID, cert, '--format', 'junit').stdout;
+    const suiteOf = (file: string) => x.slice(x.indexOf(`<testsuite name="${file}"`), x.indexOf('</testsuite>', x.indexOf(`<testsuite name="${file}"`)));
+    const props = (file: string) => Object.fromEntries([...suiteOf(file).matchAll(/<property name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
+    expect(props(VALID)).toMatchObject({ verdict: 'valid', 'layer.encoding': 'pass', 'layer.structure': 'pass', 'layer.crypto': 'pass', 'layer.certificate': 'pass' });
+    // The only defect is the recipient certificate's extended key usage: the certificate layer
+    // fails, the structure layer does not (the message is not malformed).
+    expect(props(cert)).toMatchObject({ verdict: 'invalid', 'layer.encoding': 'pass', 'layer.structure': 'pass', 'layer.certificate': 'fail' });
+    expect(Object.keys(props(cert)).filter((k) => k.startsWith('layer.'))).toEqual(['layer.encoding', 'layer.structure', 'layer.crypto', 'layer.certificate', 'layer.path', 'layer.policy', 'layer.mime']);
+    expect(suiteOf(cert)).toMatch(/name="rfc5280\/4\.2\.1\.12\/eku-lists-the-purpose"><failure message="certificate: recipient certificate: /);
+    expect(suiteOf(INVALID)).toBe('');
+  });
+
   it('usage errors exit 2 with one line', () => {
     for (const args of [['--format', 'xml', VALID], ['--profile', 'v4', VALID], [], [join(CORPUS, 'no-such-file.der')]]) {
       const r = cmsi(...args);

@@ -57,6 +57,36 @@ describe('check --manifest in CI formats', () => {
     expect(r.stderr).toMatch(new RegExp(`1 sample differs from the manifest:\\n  ${m.id}: valid, expected invalid`));
   });
 
+  it('junit: each sample\'s output opens with its layer statuses; a group counts its samples per layer status', () => {
+    const x = cmsi('--manifest', MANIFEST, '--format', 'junit').stdout;
+    const testcase = (id: string) => new RegExp(`<testcase [^>]*name="${id}"[^>]*><system-out>layers: ([^\n<]*)`).exec(x)?.[1];
+    expect(testcase('invalid/certificates/recipient-rsa-exponent-one')).toMatch(/^encoding=pass structure=pass crypto=\S+ certificate=fail path=none policy=\S+ mime=none$/);
+    expect(testcase('signed-data/rsa-sha256/attached')).toMatch(/^encoding=pass structure=pass crypto=pass certificate=pass/);
+    const group = x.slice(x.indexOf('<testsuite name="invalid/certificates"'), x.indexOf('</testsuite>', x.indexOf('<testsuite name="invalid/certificates"')));
+    const inGroup = manifest.samples.filter((s) => s.id.startsWith('invalid/certificates/')).length;
+    for (const m of group.matchAll(/<property name="layer\.[a-z]+" value="([^"]*)"\/>/g)) {
+      const total = m[1]!.split(', ').reduce((n, part) => n + Number(part.split(' ')[1]), 0);
+      expect(total, m[0]).toBe(inGroup);
+    }
+    expect(group).toMatch(/<property name="layer\.certificate" value="[^"]*fail \d+/);
+  });
+
+  it('junit: the failure of an invalid sample labelled valid names its first failing layer', () => {
+    const dir = join(tmp, 'relabelled');
+    mkdirSync(dir, { recursive: true });
+    for (const d of ['samples', 'content', 'keys']) {
+      try { symlinkSync(join(CORPUS, d), join(dir, d)); } catch { /* made by an earlier call */ }
+    }
+    const id = 'invalid/certificates/recipient-rsa-exponent-one';
+    const text = readFileSync(MANIFEST, 'utf8');
+    const at = text.indexOf('expected: invalid', text.indexOf(`- id: ${id}\n`));
+    writeFileSync(join(dir, 'manifest.yaml'), `${text.slice(0, at)}expected: valid${text.slice(at + 'expected: invalid'.length)}`);
+    const r = cmsi('--manifest', join(dir, 'manifest.yaml'), '--format', 'junit');
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual([id]);
+    expect(r.stdout).toMatch(new RegExp(`name="${id}"[^>]*><failure message="${id}: invalid, expected valid \\(certificate [^"]*\\[first failing layer: certificate\\]"`));
+  });
+
   it('sarif: no error for the committed corpus (findings of expected-invalid samples are notes); one error for the mislabelled sample', () => {
     type Sarif = { runs: { results: { ruleId: string; level: string; properties?: { verdictMatches?: boolean } }[] }[] };
     const ok = JSON.parse(cmsi('--manifest', MANIFEST, '--format', 'sarif').stdout) as Sarif;

@@ -70,6 +70,16 @@ describe('results bound to their run and corpus', () => {
       expect(Object.keys(p.check!.layers).sort()).toEqual(['certificate', 'crypto', 'encoding', 'mime', 'path', 'policy', 'structure']);
       if (p.check!.verdict !== 'valid') expect(p.check!.reason).toBeTruthy();
     }
+    // consume records carry cmsi check's judgement of their sample: the verdict the manifest
+    // expects (valid samples valid, invalid ones invalid or unparseable) and the layers
+    const consumed = lines(join(base, 'consume.jsonl')).map((l) => JSON.parse(l) as { sample: string; expected: string; check?: { verdict: string; layers: Record<string, string> } });
+    expect(consumed.length).toBeGreaterThan(400);
+    for (const x of consumed) {
+      expect(Object.keys(x.check!.layers).sort(), x.sample).toEqual(['certificate', 'crypto', 'encoding', 'mime', 'path', 'policy', 'structure']);
+      if (x.expected === 'valid') expect(x.check!.verdict, x.sample).toBe('valid');
+      if (x.expected === 'invalid') expect(['invalid', 'unparseable'], x.sample).toContain(x.check!.verdict);
+    }
+    expect(consumed.find((x) => x.sample === 'invalid/certificates/recipient-rsa-exponent-one')?.check?.layers.certificate).toBe('fail');
     // a consume record's sampleSha256 is the hash of the corpus file it names
     const c = JSON.parse(lines(join(base, 'consume.jsonl'))[0]!) as { sample: string; sampleSha256: string };
     const manifestText = manifest.toString('utf8');

@@ -6,7 +6,10 @@
  */
 import { typedView } from './typed-content.ts';
 import type { CheckContext, Located } from '../context.ts';
-import type { CheckOptions } from '../engine.ts';
+import { certificateInputs, type CheckOptions } from '../engine.ts';
+import { checkEnvelopeCertificates, type EnvelopeCertificateView } from '../x509/check-envelope.ts';
+import { bytesEqual } from '../x509/fields.ts';
+import { pemOrDer } from '../crypto/recipient-keys.ts';
 import { authEnvelopedDataView } from './auth-enveloped-data.ts';
 import { authenticatedDataView } from './authenticated-data.ts';
 import { compressedDataView } from './compressed-data.ts';
@@ -28,10 +31,23 @@ import { checkDigestedDataCrypto } from '../crypto/digested-data.ts';
 import { checkEncryptedDataCrypto } from '../crypto/encrypted-data.ts';
 import { checkEnvelopedDataCrypto } from '../crypto/enveloped-data.ts';
 
+/**
+ * The certificate layer of the three enveloping types: originatorInfo's certificates and CRLs,
+ * and the recipients' certificates from the message, --cert, or a key's own certificate.
+ */
+function envelopeCertificates(ctx: CheckContext, v: EnvelopeCertificateView, options: CheckOptions): void {
+  if (!ctx.runs('certificate') && !ctx.runs('policy')) return;
+  const given = certificateInputs(options).certs;
+  const keyCerts = (options.keys ?? []).flatMap((k, i) => (k.cert ? [{ der: pemOrDer(k.cert).der, label: `the certificate of --key #${i + 1}` }] : []))
+    .filter((k) => !given.some((c) => bytesEqual(c.der, k.der)));
+  checkEnvelopeCertificates(ctx, v, [...given, ...keyCerts]);
+}
+
 export function envelopedData(ctx: CheckContext, l: Located, options: CheckOptions): void {
   const v = typedView(ctx, 'rfc5652/6.1/enveloped-data-asn1-type', 'EnvelopedData', () => envelopedDataView(ctx, l));
   if (!v) return;
   checkEnvelopedData(ctx, v);
+  envelopeCertificates(ctx, v, options);
   checkEnvelopedDataCrypto(ctx, v, options);
 }
 
@@ -39,6 +55,7 @@ export function authEnvelopedData(ctx: CheckContext, l: Located, options: CheckO
   const v = authEnvelopedDataView(ctx, l);
   if (!v) return;
   checkAuthEnvelopedData(ctx, v);
+  envelopeCertificates(ctx, v, options);
   checkAuthEnvelopedDataCrypto(ctx, v, options);
 }
 
@@ -46,6 +63,7 @@ export function authenticatedData(ctx: CheckContext, l: Located, options: CheckO
   const v = typedView(ctx, 'rfc5652/9.1/authenticated-data-asn1-type', 'AuthenticatedData', () => authenticatedDataView(ctx, l));
   if (!v) return;
   checkAuthenticatedData(ctx, v);
+  envelopeCertificates(ctx, v, options);
   checkAuthenticatedDataCrypto(ctx, v, options);
 }
 

@@ -91,7 +91,9 @@ function checkKeyPreference(ctx: CheckContext, a: Attribute, pref: DerNode, cert
   let found: CertInfo | null;
   if (isContext(pref, 0) && pref.constructed) {
     // [0] IMPLICIT IssuerAndSerialNumber: the same bytes as a SEQUENCE after its identifier octet.
-    const der = encoding(ctx, pref).slice();
+    // A copy, never a view: on a Node Buffer (the API takes one) slice() is a view, and the
+    // retagging below wrote into the message, so its signature then failed to verify.
+    const der = Uint8Array.from(encoding(ctx, pref));
     der[0] = 0x30;
     found = certs.issuerSerial(der);
   } else if (isContext(pref, 2) && !pref.constructed) found = certs.ski(contentOf(ctx.bytes, pref));

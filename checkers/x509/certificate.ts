@@ -45,6 +45,8 @@ export interface X509Certificate {
   readonly spkiAlgorithm: AlgId;
   /** The subjectPublicKey BIT STRING value (without the unused-bits octet). */
   readonly publicKey: Uint8Array;
+  /** The subjectPublicKey BIT STRING node, offsets relative to `der` (to place a finding on the key). */
+  readonly publicKeyNode: DerNode;
   readonly extensions: readonly Extension[];
   readonly signatureAlgorithm: AlgId;
   readonly signatureValue: Uint8Array;
@@ -145,7 +147,7 @@ export function readCertificate(der: Uint8Array): CertificateRead {
   const inner = new Uint8Array([...issuer.der, ...canonicalEncoding(der, serialNode)]);
   const cert: X509Certificate = {
     der, tbs: encodingOf(der, tbsNode), version, serial, signature: sigInner, issuer, notBefore, notAfter, subject,
-    spki: encodingOf(der, spkiNode), spkiAlgorithm, publicKey: keyBits.value.bytes, extensions,
+    spki: encodingOf(der, spkiNode), spkiAlgorithm, publicKey: keyBits.value.bytes, publicKeyNode: keyNode, extensions,
     signatureAlgorithm, signatureValue: sigBits.value.bytes,
     issuerAndSerial: new Uint8Array([0x30, ...lengthOctets(inner.length), ...inner]),
   };

@@ -8,7 +8,7 @@
 import type { DerNode } from '../../core/der/reader.ts';
 import { OID } from '../../core/oids.ts';
 import type { X509Certificate } from './certificate.ts';
-import { basicConstraints, decoded, extension, keyUsage, subjectAltName, syntaxProblem, understood } from './extensions.ts';
+import { basicConstraints, decoded, extension, extKeyUsage, keyUsage, subjectAltName, syntaxProblem, understood } from './extensions.ts';
 import { bytesEqual } from './fields.ts';
 
 export interface CertCheck {
@@ -97,5 +97,21 @@ export function purposeCheck(c: X509Certificate, purpose: 'sign' | 'key-transpor
   return {
     rule: 'rfc5280/4.2.1.12/use-consistent-with-key-usage', ok, field: 'tbsCertificate.extensions', node: extension(c, OID.keyUsage)!.node,
     message: ok ? `keyUsage allows ${purpose}` : `the key is used for ${purpose} but keyUsage (${[...ku].join(', ') || 'none'}) asserts none of ${need.join(', ')}`,
+  };
+}
+
+/**
+ * RFC 5280 4.2.1.12: with an extendedKeyUsage present, the certificate serves only a purpose it
+ * lists; for S/MIME that purpose is id-kp-emailProtection (or anyExtendedKeyUsage), as RFC 8550
+ * 4.4.4 makes receivers check for signers. Asked of a recipient's certificate: the message was
+ * encrypted to a key its certificate does not let protect mail. Null without the extension.
+ */
+export function emailPurposeCheck(c: X509Certificate, purpose: 'key-transport' | 'key-agreement'): CertCheck | null {
+  const eku = decoded(c, OID.extKeyUsage, extKeyUsage);
+  if (!Array.isArray(eku)) return null;
+  const ok = eku.includes(OID.emailProtection) || eku.includes(OID.anyExtendedKeyUsage);
+  return {
+    rule: 'rfc5280/4.2.1.12/eku-lists-the-purpose', ok, field: 'tbsCertificate.extensions', node: extension(c, OID.extKeyUsage)!.node,
+    message: ok ? `extendedKeyUsage allows email protection (${purpose})` : `the key is used for ${purpose} of a mail, but extendedKeyUsage (${eku.join(', ')}) lists neither id-kp-emailProtection nor anyExtendedKeyUsage (RFC 8550 4.4.4)`,
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * The certificate layer of EnvelopedData, AuthenticatedData and AuthEnvelopedData (RFC 5652 6.1,
+ * 9.1; RFC 5083 2.1): the certificates and CRLs of originatorInfo read by the same strict reader
+ * as SignedData.certificates (each defect a finding at its byte offset in the message), the RFC
+ * 5280 extension rules and the S/MIME profile on each, and, for every KeyTransRecipientInfo and
+ * KeyAgreeRecipientInfo recipient whose certificate the message or the command line gives
+ * (matched by issuerAndSerialNumber or subjectKeyIdentifier): the purpose its key is used for
+ * (keyEncipherment for key transport, keyAgreement for key agreement, RFC 5280 4.2.1.3 and
+ * 4.2.1.12; emailProtection when extendedKeyUsage is present, RFC 8550 4.4.4) and the validity
+ * of the key itself (checkers/x509/subject-key.ts). No path is validated: a recipient's trust is
+ * its sender's business, not something a message shows.
+ */
+import { contentOf } from '../../core/der/reader.ts';
+import type { CheckContext } from '../context.ts';
+import { at, encoding } from '../cms/fields.ts';
+import type { IdChoice, OriginatorInfoView, RecipientInfosView } from '../cms/recipient-infos.ts';
+import type { X509Certificate } from './certificate.ts';
+import { addExternal, CertificatePool, placeWhere, readMessageCertificates, readMessageCrls, type LabelledInput, type PlacedCert } from './certificate-set.ts';
+import { skiOf } from './extensions.ts';
+import { bytesEqual } from './fields.ts';
+import { emailPurposeCheck, isCa, purposeCheck } from './rules.ts';
+import { profile } from './check-signed-data.ts';
+import { checkSubjectKey } from './subject-key.ts';
+
+export interface EnvelopeCertificateView {
+  readonly originatorInfo: OriginatorInfoView | null;
+  readonly recipientInfos: RecipientInfosView;
+}
+
+type Purpose = 'key-transport' | 'key-agreement';
+
+/** A recipient identifier: IssuerAndSerialNumber, or a subjectKeyIdentifier ([0] or rKeyId). */
+type RecipientId = { readonly kind: 'issuerAndSerial'; readonly der: Uint8Array } | { readonly kind: 'ski'; readonly ski: Uint8Array };
+
+function recipientIds(ctx: CheckContext, ris: RecipientInfosView): { id: RecipientId; purpose: Purpose }[] {
+  const ias = (c: IdChoice<string>): RecipientId => ({ kind: 'issuerAndSerial', der: encoding(ctx, c.at.node) });
+  const out: { id: RecipientId; purpose: Purpose }[] = [];
+  for (const ri of ris.infos) {
+    if (ri.kind === 'ktri') out.push({ purpose: 'key-transport', id: ri.rid.kind === 'ski' ? { kind: 'ski', ski: contentOf(ctx.bytes, ri.rid.at.node) } : ias(ri.rid) });
+    if (ri.kind === 'kari') {
+      for (const rek of ri.recipientEncryptedKeys) {
+        if (rek.rid.kind === 'issuerAndSerial') out.push({ purpose: 'key-agreement', id: ias(rek.rid) });
+        else if (rek.ski) out.push({ purpose: 'key-agreement', id: { kind: 'ski', ski: rek.ski } });
+      }
+    }
+  }
+  return out;
+}
+
+function named(p: PlacedCert, id: RecipientId): boolean {
+  if (id.kind === 'issuerAndSerial') return bytesEqual(p.cert.issuerAndSerial, id.der);
+  const s = skiOf(p.cert);
+  return !!s && bytesEqual(s, id.ski);
+}
+
+/** RFC 8550 1 (RFC 2632 1 under v3): the recipient's public key is valid before anything is encrypted to it. */
+function checkKey(ctx: CheckContext, p: PlacedCert): void {
+  const r = checkSubjectKey(p.cert);
+  if (!r) return;
+  const n = p.cert.publicKeyNode;
+  const rule = ctx.profile === 'v3' ? 'rfc2632/1/certify-public-key-before-use' : 'rfc8550/1/validate-public-key-before-use';
+  const w = placeWhere(p.place, 'tbsCertificate.subjectPublicKeyInfo.subjectPublicKey', n.offset, n.end - n.offset);
+  const message = p.place.kind === 'file' ? `${r.message} (in ${p.place.label}, at offset ${n.offset})` : r.message;
+  ctx.check(rule, r.ok, `recipient certificate: ${message}`, w, 'certificate');
+}
+
+export function checkEnvelopeCertificates(ctx: CheckContext, v: EnvelopeCertificateView, certs: readonly LabelledInput[]): void {
+  const pool = new CertificatePool();
+  const oi = v.originatorInfo;
+  if (oi?.certsAt) readMessageCertificates(ctx, pool, oi.certsAt, oi.certs);
+  if (oi?.crls.length) readMessageCrls(ctx, pool, at(`${oi.at.path}.crls`, oi.crls[0]!), oi.crls);
+  addExternal(pool, certs, [], []);
+  const recipients = recipientIds(ctx, v.recipientInfos).flatMap(({ id, purpose }) => {
+    const placed = pool.all().find((p) => named(p, id));
+    return placed ? [{ placed, purpose }] : [];
+  });
+  const recipientCerts = new Set<X509Certificate>(recipients.map((r) => r.placed.cert));
+  for (const p of pool.message) profile(ctx, p, recipientCerts.has(p.cert) ? 'recipient' : isCa(p.cert) ? 'ca' : 'other');
+  // Two RecipientInfos for the same certificate and purpose are one decision; its key, one check.
+  const decided = new Map<PlacedCert, Set<Purpose>>();
+  for (const { placed, purpose } of recipients) {
+    const purposes = decided.get(placed);
+    if (purposes?.has(purpose)) continue;
+    if (!purposes) {
+      if (placed.place.kind === 'file') profile(ctx, placed, 'recipient');
+      checkKey(ctx, placed);
+    }
+    decided.set(placed, new Set([...(purposes ?? []), purpose]));
+    const uses = [purposeCheck(placed.cert, purpose), emailPurposeCheck(placed.cert, purpose)].filter((c) => c !== null);
+    for (const c of uses) {
+      const off = c.node ? c.node.offset : 0;
+      const label = placed.place.kind === 'file' ? ` (in ${placed.place.label}, at offset ${off})` : '';
+      ctx.check(c.rule, c.ok === true, `recipient certificate: ${c.message}${label}`, placeWhere(placed.place, c.field, off, c.node ? c.node.end - c.node.offset : 0), 'certificate');
+    }
+  }
+}

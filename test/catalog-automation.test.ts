@@ -24,7 +24,7 @@ const FLOORS: Readonly<Record<number, number>> = {
  * How many automated MUST-level entries of these RFCs may still lack an invalid sample naming
  * them. Lower it when a case is added; the test prints the list.
  */
-const MUSTS_WITHOUT_A_CASE = 2;
+const MUSTS_WITHOUT_A_CASE = 0;
 const MANDATORY = new Set(['MUST', 'MUST NOT', 'SHALL', 'SHALL NOT', 'REQUIRED']);
 
 interface Row { readonly id: string; readonly test: string; readonly level: string; readonly automated: unknown }

@@ -204,7 +204,9 @@ function kari(ctx: CheckContext, ri: KariView, keys: readonly RecipientKey[], ch
       record(ctx, rek.encryptedKeyAt, key, check, `${derive.how} and ${name(c.key)}`, out, ri.keyEncryptionAlgorithm.oid);
       // The key is the one whose certificate rid names: the pairwise KEK is the right one, so an
       // encryptedKey it does not unwrap to a usable key is not the CEK wrapped under that KEK.
-      if (wrappedRule && (!key || check(key))) {
+      // A key of another kind (an RSA certificate named by a kari) agrees no KEK at all: that is
+      // 6.2.2's certificate-has-key-agreement-key, not a wrong encryptedKey.
+      if (wrappedRule && compatible(c.key) && (!key || check(key))) {
         ctx.fail(wrappedRule, `encryptedKey is not the content-encryption key wrapped under the KEK agreed with ${name(c.key)}, whose certificate rid names (${key ? check(key) : 'the key unwrap fails'})`, where(rek.encryptedKeyAt));
       }
     }

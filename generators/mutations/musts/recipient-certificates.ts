@@ -8,7 +8,7 @@
  */
 import type { Identity } from '../../cast.ts';
 import { buildEnvelopedData } from '../../cms/enveloped-data.ts';
-import { keyTransRecipient } from '../../cms/recipients.ts';
+import { ecdhRecipient, keyTransRecipient } from '../../cms/recipients.ts';
 import { kari, ktri, UKM } from '../../cases/common.ts';
 import type { Mutation } from '../mutation.ts';
 
@@ -51,6 +51,20 @@ export const RECIPIENT_CERTIFICATE_MUTATIONS: readonly Mutation[] = [
       const named: Identity = { ...ctx.cast.get('bob-rsa'), issuerAndSerial: ctx.cast.get('bob-p256').issuerAndSerial };
       const recipient = { kind: 'ktri' as const, version: 0, build: (cek: Uint8Array, rnd: Parameters<typeof keyTransRecipient>[3]) => keyTransRecipient(named, cek, { padding: 'pkcs1' }, rnd) };
       return { bytes: buildEnvelopedData({ content: ctx.content('message'), cipher: 'aes-128-cbc', recipients: [recipient] }, ctx.rnd), recipient: 'bob-p256' };
+    },
+  },
+  {
+    id: 'invalid/enveloped/kari-rid-names-key-transport-certificate',
+    description: 'KeyAgreeRecipientInfo (ECDH P-256) whose rid names Bob\'s RSA certificate (a key transport key, keyUsage keyEncipherment), the content key wrapped under the KEK agreed with his P-256 key: RFC 5652 6.2.2 requires a key agreement key, and RFC 3279 2.3.1 allows no keyAgreement bit on an RSA certificate, so the one defect breaks both 6.2.2 statements (and the named key agrees no KEK); a sender that matches the recipient by name and not by key type writes it',
+    stage: 'before',
+    base: 'enveloped-data/ecdh-p256/aes-128-cbc',
+    requirements: ['rfc5652/6.2.2/certificate-has-key-agreement-key', 'rfc5652/6.2.2/key-usage-key-agreement'],
+    flag: 'RecipientKeyUsage',
+    expected: 'invalid',
+    apply: ({ ctx }) => {
+      const named: Identity = { ...ctx.cast.get('bob-p256'), issuerAndSerial: ctx.cast.get('bob-rsa').issuerAndSerial };
+      const recipient = { kind: 'kari' as const, version: 3, build: (cek: Uint8Array, rnd: Parameters<typeof ecdhRecipient>[3]) => ecdhRecipient(named, cek, { wrap: 'aes128-wrap', ukm: UKM }, rnd) };
+      return { bytes: buildEnvelopedData({ content: ctx.content('message'), cipher: 'aes-128-cbc', recipients: [recipient] }, ctx.rnd), recipient: 'bob-rsa' };
     },
   },
 ];

@@ -86,4 +86,10 @@ export const SMIME_CERTIFICATE_PROFILE_MUTATIONS: readonly Mutation[] = [
     requirements: ['rfc8550/4.4.3/ascii-local-part-rfc822name'],
     change: () => ({ smtpUtf8Mailboxes: ['alice@example.com'] }),
   }),
+  profileDefect({
+    name: 'signer-rfc822name-non-ascii-local-part',
+    description: 'Signer certificate whose subjectAltName rfc822Name holds the UTF-8 octets of alíce@example.com, where RFC 8550 4.4.3 (RFC 8398 3) requires an SmtpUTF8Mailbox otherName for a non-ASCII local part; an rfc822Name is an IA5String, so the same octets also break the RFC 5280 syntax (4.4). A receiver that reads IA5String as UTF-8 matches an address no conforming CA can certify that way',
+    requirements: ['rfc8550/4.4.3/non-ascii-local-part-othername', 'rfc8550/4.4/extension-syntax-rfc5280', 'rfc5280/4.2/extension-syntax'],
+    change: () => ({ email: 'alíce@example.com' }),
+  }),
 ];

@@ -4,7 +4,7 @@
  * names the careless check it guards against. All are valid: RFC 5652 (and the RFCs cited)
  * allow every one of them, and a receiver must accept them.
  */
-import { oid, seq, utf8 } from '../../core/der/encode.ts';
+import { int, oid, printable, seq, utf8 } from '../../core/der/encode.ts';
 import { OID } from '../../core/oids.ts';
 import type { Algorithm, Feature } from '../../core/vocabulary.ts';
 import type { BuiltCase, CaseContext, CaseDef } from '../case.ts';
@@ -109,6 +109,17 @@ const SIGNED: readonly NearMiss[] = [
     spec: (ctx) => ({
       content: ctx.content('message'),
       signers: [alice(ctx, { unsignedAttrs: () => [attribute(`${DOCUMENTATION_ARC}.1`, utf8('an unsigned note nobody needs to understand'))] })],
+      certificates: certs(ctx, 'alice-rsa'),
+    }),
+  },
+  {
+    name: 'signed-attr-values-set-of-order',
+    description: 'A signed attribute of an unregistered type (RFC 5612 documentation arc) with two values, a PrintableString and a SEQUENCE, in DER SET OF order (X.690 11.6: by encoding, 0x13 before 0x30), which is not the tag order of a SET (X.690 10.3: SEQUENCE, 16, before PrintableString, 19); guards against a DER check that orders attrValues as a SET of components',
+    features: ['attached', 'signed-attrs', 'sid-issuer-serial', 'certificates-included', 'der'],
+    requirements: ['rfc5652/5.3', 'rfc5652/5.4'],
+    spec: (ctx) => ({
+      content: ctx.content('message'),
+      signers: [alice(ctx, { signedAttrs: [attribute(`${DOCUMENTATION_ARC}.2`, printable('cms-interop'), seq(int(1)))] })],
       certificates: certs(ctx, 'alice-rsa'),
     }),
   },

@@ -55,7 +55,7 @@ export const OTHER_TYPE_MUTATIONS: readonly Mutation[] = [
   m('authenticated-data-no-recipients', 'AuthenticatedData whose recipientInfos SET is empty (RFC 5652 9.1: at least one); nobody can recover the MAC key, so a receiver that "verifies" it checked nothing', 'authenticated-data/hmac-sha256/auth-attrs',
     ['rfc5652/9.1/at-least-one-recipient-info'], 'RecipientInfoNullShape', 'after', ({ base }) => ({ bytes: replaceNode(base, childPath(base, isSet), setOf()) })),
   m('authenticated-data-content-type-differs', 'AuthenticatedData whose content-type authenticated attribute says id-ct-TSTInfo over id-data content, MAC recomputed; a receiver that trusts the attribute misreads the content', 'authenticated-data/hmac-sha256/auth-attrs',
-    ['rfc5652/9.3/content-type-attribute-matches'], 'MissingContentTypeAttr', 'before',
+    ['rfc5652/9.3/content-type-attribute-matches', 'rfc5652/11.1/value-matches-econtent-type'], 'MissingContentTypeAttr', 'before',
     ({ ctx }) => ({ bytes: bobAuthenticated(ctx, true, { attrs: (a) => a.map((x) => (isAttr(x, OID.contentType) ? contentTypeAttr(TST_INFO) : x)) }) })),
   m('authenticated-data-content-type-twice', 'AuthenticatedData with two content-type authenticated attributes, MAC recomputed (RFC 5652 11.1: once in authAttrs)', 'authenticated-data/hmac-sha256/auth-attrs',
     ['rfc5652/11.1/once-in-auth-attrs'], 'ForbiddenAttribute', 'before',

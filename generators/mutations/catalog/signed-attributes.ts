@@ -73,7 +73,7 @@ export const SIGNED_ATTRIBUTE_MUTATIONS: readonly Mutation[] = [
   }),
   signedDefect({
     name: 'signing-time-generalized-2049', description: 'signingTime 2049-12-31 23:59:59 as GeneralizedTime; RFC 8551 2.5.1 and RFC 5652 11.3 require UTCTime through 2049, so two encodings of one time exist',
-    requirements: ['rfc8551/2.5.1/signing-time-utctime-through-2049', 'rfc5652/11.3/generalized-time-outside-1950-to-2049'], flag: 'BadTimeEncoding',
+    requirements: ['rfc8551/2.5.1/signing-time-utctime-through-2049', 'rfc5652/11.3/utc-time-1950-to-2049'], flag: 'BadTimeEncoding',
     signed: () => [attribute(OID.signingTime, generalizedTime('20491231235959Z'))],
   }),
   signedDefect({

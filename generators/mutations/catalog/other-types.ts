@@ -61,7 +61,7 @@ export const OTHER_TYPE_MUTATIONS: readonly Mutation[] = [
     ['rfc5652/11.1/once-in-auth-attrs'], 'ForbiddenAttribute', 'before',
     ({ ctx }) => ({ bytes: bobAuthenticated(ctx, true, { attrs: (a) => [...a, contentTypeAttr(TST_INFO)] }) })),
   m('authenticated-data-message-digest-twice', 'AuthenticatedData with a second message-digest authenticated attribute, MAC recomputed (RFC 5652 11.2: once in authAttrs); a receiver that checks either can be given content matching the other', 'authenticated-data/hmac-sha256/auth-attrs',
-    ['rfc5652/11.2/once-in-auth-attrs'], 'AuthAttrsUnboundContent', 'before',
+    ['rfc5652/11.2/once-in-auth-attrs', 'rfc5652/9.3/message-digest-attribute-matches'], 'AuthAttrsUnboundContent', 'before',
     ({ ctx }) => ({ bytes: bobAuthenticated(ctx, true, { attrs: (a) => [...a, messageDigestAttr(new Uint8Array(32).fill(0x24))] }) })),
   m('authenticated-data-signing-time-twice', 'AuthenticatedData with two signing-time authenticated attributes, MAC recomputed (RFC 5652 11.3: once in authAttrs)', 'authenticated-data/hmac-sha256/auth-attrs',
     ['rfc5652/11.3/once-in-auth-attrs'], 'ForbiddenAttribute', 'before',

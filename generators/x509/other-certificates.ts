@@ -11,7 +11,7 @@
  *     attrCertValidityPeriod AttCertValidityPeriod, attributes SEQUENCE OF Attribute, ... }
  */
 import { sign, type KeyObject } from 'node:crypto';
-import { bitString, ctxConstructed, ctxPrimitive, generalizedTime, ia5, implicit, int, oid, seq, setOf, uintBytes } from '../../core/der/encode.ts';
+import { bitString, contentOf, ctxConstructed, ctxPrimitive, generalizedTime, ia5, implicit, int, oid, seq, setOf, uintBytes } from '../../core/der/encode.ts';
 import { sha256WithRsa } from './certificate.ts';
 
 /** id-at-role (RFC 5755 4.4.5), the attribute the attribute certificates carry. */
@@ -47,7 +47,7 @@ const signed = (info: Uint8Array, key: KeyObject): Uint8Array => seq(info, sha25
 export function v2AttributeCertificate(s: AttributeCertificateSpec, issuerKey: KeyObject): Uint8Array {
   const info = seq(
     int(1), // v2
-    seq(ctxConstructed(0, ...childrenOf(issuerSerial(s)))), // Holder { baseCertificateID [0] IMPLICIT IssuerSerial }
+    seq(ctxConstructed(0, contentOf(issuerSerial(s)))), // Holder { baseCertificateID [0] IMPLICIT IssuerSerial }
     ctxConstructed(0, directoryNames(s.issuer)), // AttCertIssuer v2Form [0] IMPLICIT V2Form { issuerName }
     sha256WithRsa(),
     uintBytes(s.serial),
@@ -63,7 +63,7 @@ export function v2AttributeCertificate(s: AttributeCertificateSpec, issuerKey: K
  */
 export function v1AttributeCertificate(s: AttributeCertificateSpec, issuerKey: KeyObject): Uint8Array {
   const info = seq(
-    ctxConstructed(0, ...childrenOf(issuerSerial(s))),
+    ctxConstructed(0, contentOf(issuerSerial(s))),
     directoryNames(s.issuer),
     sha256WithRsa(),
     uintBytes(s.serial),
@@ -90,10 +90,3 @@ export const otherCertificate = (format: string, value: Uint8Array): Uint8Array 
  * tryLater (3): a complete OCSPResponse (RFC 6960 4.2.1), which has no responseBytes.
  */
 export const otherRevocationOcspTryLater = (): Uint8Array => ctxConstructed(1, oid(OCSP_RESPONSE_FORMAT), seq(Uint8Array.of(0x0a, 1, 3)));
-
-/** The content octets of a definite-length SEQUENCE, as the elements to re-wrap under a new tag. */
-function childrenOf(sequence: Uint8Array): Uint8Array[] {
-  const first = sequence[1]!;
-  const start = first < 0x80 ? 2 : 2 + (first & 0x7f);
-  return [sequence.subarray(start)];
-}

@@ -261,11 +261,12 @@ function derLess(a: Uint8Array, b: Uint8Array): number {
 
 /**
  * A SET whose components all have different tags is a SET (not SET OF) here, e.g. ESSSecurityLabel:
- * DER orders it by tag class and number (X.690 10.3, X.680 8.6), not by encoding.
+ * DER orders it by tag class and number (X.690 10.3, X.680 8.6), not by encoding. An Attribute's
+ * attrValues is a SET OF whatever its values' tags (`setOf`): ordered by encoding.
  */
-function unsortedAt(bytes: Uint8Array, set: Tlv): number {
+function unsortedAt(bytes: Uint8Array, set: Tlv, setOf = false): number {
   const key = (t: Tlv) => t.cls * 2 ** 31 + t.tag;
-  if (set.children.length > 1 && new Set(set.children.map(key)).size === set.children.length) {
+  if (!setOf && set.children.length > 1 && new Set(set.children.map(key)).size === set.children.length) {
     for (let i = 1; i < set.children.length; i++) if (key(set.children[i - 1]!) > key(set.children[i]!)) return i;
     return -1;
   }
@@ -293,11 +294,13 @@ const ctx = (t: Tlv | undefined, tag: number): t is Tlv => !!t && t.cls === 2 &&
  * values, digestAlgorithms, signerInfos, recipientInfos, ...), plus the IMPLICITly tagged SET OFs
  * of RFC 5652 / RFC 5083 (certificates, crls, signed/unsigned/auth/unauth/unprotected attributes).
  */
-function setsOf(bytes: Uint8Array, root: Tlv): { name: string; set: Tlv }[] {
-  const out: { name: string; set: Tlv }[] = [];
-  const universal = (t: Tlv, path: string): void => {
-    if (t.cls === 0 && t.constructed && t.tag === 17) out.push({ name: `SET at ${path}@${t.start}`, set: t });
-    t.children.forEach((c, i) => universal(c, `${path}/${i}`));
+function setsOf(bytes: Uint8Array, root: Tlv): { name: string; set: Tlv; setOf?: boolean }[] {
+  const out: { name: string; set: Tlv; setOf?: boolean }[] = [];
+  // SEQUENCE { OBJECT IDENTIFIER, SET }: an Attribute, whose SET is attrValues, a SET OF.
+  const isAttribute = (t: Tlv) => t.cls === 0 && t.tag === 16 && t.children.length === 2 && t.children[0]!.cls === 0 && t.children[0]!.tag === 6;
+  const universal = (t: Tlv, path: string, attrValues = false): void => {
+    if (t.cls === 0 && t.constructed && t.tag === 17) out.push({ name: `SET at ${path}@${t.start}`, set: t, setOf: attrValues });
+    t.children.forEach((c, i) => universal(c, `${path}/${i}`, i === 1 && isAttribute(t)));
   };
   universal(root, 'ContentInfo');
   const oid = hex(bytes.subarray(at(root, 0).start, at(root, 0).end));
@@ -395,8 +398,8 @@ describe('DER form of the samples of format der (X.690 10, 11)', () => {
       expect(w.problems).toEqual([]);
       const exceptions = RFC4134_SET_ORDER_EXCEPTIONS[s.id] ?? {};
       const unsorted: string[] = [];
-      for (const { name, set } of setsOf(bytes, root)) {
-        const i = unsortedAt(bytes, set);
+      for (const { name, set, setOf } of setsOf(bytes, root)) {
+        const i = unsortedAt(bytes, set, setOf);
         if (i >= 0) unsorted.push(name);
       }
       const listed = Object.keys(exceptions);
@@ -433,6 +436,12 @@ describe('the DER checks above catch what they look for', () => {
   it('compares a shorter encoding as if padded with zero octets (X.690 11.6)', () => {
     expect(derLess(Uint8Array.of(1, 2), Uint8Array.of(1, 2, 0))).toBe(0);
     expect(derLess(Uint8Array.of(1, 2), Uint8Array.of(1, 2, 1))).toBeLessThan(0);
+  });
+  it('orders attrValues by encoding even when its values have different tags (a SET OF, X.690 11.6)', () => {
+    // PrintableString 0x13 then SEQUENCE 0x30: ascending encodings, but not the tag order of a SET.
+    const { root, bytes } = walk('3108' + '130161' + '3003020101');
+    expect(unsortedAt(bytes, root, true)).toBe(-1);
+    expect(unsortedAt(bytes, root)).toBe(1);
   });
   it('reports a SET OF out of order', () => {
     const { root, bytes } = walk('3106' + '020102' + '020101');

@@ -197,22 +197,26 @@ function kari(ctx: CheckContext, ri: KariView, keys: readonly RecipientKey[], ch
       unsupported(ctx, wrap.value, 'key wrap algorithm');
       continue;
     }
-    const open = (k: RecipientKey): Uint8Array | null => {
-      const kek = derive.fn(k, w.kekLength);
+    const unwrap = (kek: Uint8Array | null): Uint8Array | null => {
       if (!kek) return null;
       const r = unwrapKey(ctx.bytes, wrap.value, kek, rek.encryptedKey);
       return r === 'unsupported' ? null : r;
     };
+    const open = (k: RecipientKey): Uint8Array | null => unwrap(derive.fn(k, w.kekLength));
     const certified = found.filter((x) => x.certified);
     const wrappedRule = KARI_RULES[kariSchemeKind(ri)]?.wrappedCek;
     for (const c of certified) {
       checkOriginatorCurve(ctx, ri, c.key);
       originatorKeyWithRecipientDomain(ctx, ri, c.key);
-      const key = open(c.key);
+      const kek = derive.fn(c.key, w.kekLength);
+      const key = unwrap(kek);
       record(ctx, rek.encryptedKeyAt, key, check, `${derive.how} and ${name(c.key)}`, out, ri.keyEncryptionAlgorithm.oid);
       // The key is the one whose certificate rid names: the pairwise KEK is the right one, so an
       // encryptedKey it does not unwrap to a usable key is not the CEK wrapped under that KEK.
-      if (wrappedRule && (!key || check(key))) {
+      // When no KEK is agreed at all (a key of another kind, as an RSA certificate named by a
+      // kari, or an originator key the agreement rejects) there is no such KEK to judge the
+      // encryptedKey by: the statement broken is the one about the key (6.2.2, the point checks).
+      if (wrappedRule && kek && (!key || check(key))) {
         ctx.fail(wrappedRule, `encryptedKey is not the content-encryption key wrapped under the KEK agreed with ${name(c.key)}, whose certificate rid names (${key ? check(key) : 'the key unwrap fails'})`, where(rek.encryptedKeyAt));
       }
     }

@@ -5,7 +5,7 @@
  * checker cannot compute, is a failure (cmsi/crypto-unverifiable), never a silent pass.
  */
 import { createHash, verify, type KeyObject } from 'node:crypto';
-import { contentOf, readDer, type DerNode } from '../../core/der/reader.ts';
+import { contentOf, readDer, stringContent, type DerNode } from '../../core/der/reader.ts';
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
@@ -65,7 +65,9 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
       if (got === 'not-computed') ctx.unchecked('cmsi/crypto-unverifiable', `digest algorithm ${si.digestAlgorithm.oid} is not in digestAlgorithms, and the streamed content was digested only under those`, where(si.digestAlgorithm.at));
       else if (!got) ctx.unchecked('cmsi/crypto-unverifiable', notADigest(si.digestAlgorithm.oid), where(si.digestAlgorithm.at));
       else {
-        const same = bytesEqual(got, contentOf(ctx.bytes, md));
+        // A constructed (BER) OCTET STRING still holds its value: that is 5.3's DER defect, not a mismatch.
+        const value = md.cls === 'universal' && md.tag === 4 && md.constructed ? stringContent(ctx.bytes, md) : contentOf(ctx.bytes, md);
+        const same = bytesEqual(got, value);
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
           same ? `message-digest matches the ${counter ? 'countersigned signature value' : contentName}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : contentName}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
       }

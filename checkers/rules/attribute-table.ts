@@ -54,11 +54,12 @@ export const ATTRIBUTE_CONSTRAINTS: readonly AttributeConstraint[] = [
     ['contentReference', OID.contentReference, 'content-reference'],
     ['smimeEncryptionKeyPreference', OID.encrypKeyPref, 'encryption-key-preference'],
   ] as const).map(([name, oid, slug]): AttributeConstraint => ({
-    // RFC 2634 1.3.4: these ESS attributes are signed attributes, each present once, with one value.
+    // RFC 2634 1.3.4: these attributes are signed (its table); the ESS-defined ones are each
+    // present once, with one value. sMIMEEncryptionKeyPreference is in the table but defined by
+    // S/MIME [MSG], not ESS: its own cardinality rules are RFC 8551 2.5.3's.
     name, oid,
     allowedIn: { sets: ['signed'], rule: `rfc2634/1.3.4/table-${slug}-signed` },
-    singleValue: 'rfc2634/1.3.4/ess-attr-single-value',
-    singleInstance: 'rfc2634/1.3.4/ess-attr-single-instance',
+    ...(oid === OID.encrypKeyPref ? {} : { singleValue: 'rfc2634/1.3.4/ess-attr-single-value', singleInstance: 'rfc2634/1.3.4/ess-attr-single-instance' }),
   })),
   {
     name: 'signingCertificate', oid: OID.signingCertificate,

@@ -40,14 +40,16 @@ const tagKey = (n: DerNode): number => ['universal', 'application', 'context', '
  * DER order of a SET inside signed attributes. Components with one tag are a SET OF, ordered by
  * encoding (X.690 11.6); components with different tags are a SET, ordered by tag class and number
  * (X.690 10.3, X.680 8.6), the constructed bit not counting. A mixed set is checked both ways.
+ * An Attribute's attrValues is a SET OF AttributeValue whatever its values' tags (`setOf`), so
+ * values of different tags are ordered by encoding there too: [2] 0x82 before [0] 0xa0.
  */
-function checkSetOrder(ctx: CheckContext, set: DerNode, l: Located): void {
+function checkSetOrder(ctx: CheckContext, set: DerNode, l: Located, setOf: boolean): void {
   const kids = set.children;
-  const distinct = new Set(kids.map(tagKey)).size === kids.length;
+  const distinct = !setOf && new Set(kids.map(tagKey)).size === kids.length;
   for (let i = 1; i < kids.length; i++) {
     const a = kids[i - 1]!;
     const b = kids[i]!;
-    const bad = distinct ? tagKey(a) > tagKey(b) : tagKey(a) === tagKey(b) && compareBytes(encodingOf(ctx.bytes, a), encodingOf(ctx.bytes, b)) > 0;
+    const bad = distinct ? tagKey(a) > tagKey(b) : (setOf || tagKey(a) === tagKey(b)) && compareBytes(encodingOf(ctx.bytes, a), encodingOf(ctx.bytes, b)) > 0;
     if (bad) {
       ctx.fail(DER_RULE, distinct
         ? `SET components inside signed attributes are not in tag order: [${a.cls} ${a.tag}] before [${b.cls} ${b.tag}] (X.690 10.3)`
@@ -66,7 +68,8 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 function checkValueOctets(ctx: CheckContext, sa: Located): void {
   const walk = (n: DerNode, path: string): void => {
     if (n.constructed) {
-      if (n.cls === 'universal' && n.tag === UNIVERSAL.SET && n !== sa.node) checkSetOrder(ctx, n, at(`${sa.path}${path}`, n));
+      // /k/1 is attribute k's attrValues: a SET OF by its ASN.1, not a SET of components.
+      if (n.cls === 'universal' && n.tag === UNIVERSAL.SET && n !== sa.node) checkSetOrder(ctx, n, at(`${sa.path}${path}`, n), /^\/\d+\/1$/.test(path));
       n.children.forEach((c, i) => walk(c, `${path}/${i}`));
       return;
     }

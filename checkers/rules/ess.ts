@@ -51,7 +51,8 @@ function checkLabelsAgree(ctx: CheckContext, v: SignedDataView): void {
     ctx.check('rfc2634/3.1.1/security-label-at-most-one', l.length <= 1, l.length <= 1 ? 'at most one eSSSecurityLabel' : `${l.length} eSSSecurityLabel attributes in one SignerInfo`, where(si.at));
     ctx.check('rfc2634/3.1.1/security-label-all-signers', l.length >= 1, l.length >= 1 ? 'SignerInfo has a security label' : 'another SignerInfo has a security label, this one has none', where(si.at));
   });
-  const values = labels.flatMap((l) => l.map((a) => (a.values[0] ? encoding(ctx, a.values[0]) : new Uint8Array())));
+  // Across SignerInfos (3.1.1): two labels inside one SignerInfo are at-most-one's defect, not this one's.
+  const values = labels.filter((l) => l.length).map((l) => (l[0]!.values[0] ? encoding(ctx, l[0]!.values[0]) : new Uint8Array()));
   const same = values.every((x) => bytesEqual(x, values[0]!));
   ctx.check('rfc2634/3.1.1/security-label-identical', same, same ? 'all security labels are identical' : 'the SignerInfos carry different security labels', where(v.signerInfosAt));
 }

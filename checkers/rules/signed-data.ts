@@ -106,6 +106,18 @@ function checkSignedAttrs(ctx: CheckContext, v: SignedDataView, si: SignerInfoVi
   if (st?.values[0]) checkSigningTime(ctx, st);
 }
 
+/**
+ * A malformed signing time whose only fault is one that rules/encoding.ts names (an offset or no
+ * Z where the seconds are there, hour 24, a four-digit year outside 1950-2049 in a UTCTime): the
+ * seconds or fraction statement is not broken, so it is not reported too (issue 14 item 4).
+ */
+function explainedByFormRule(utc: boolean, s: string): boolean {
+  if (!utc) return /^\d{14}(?:[+-]\d{4})?$/.test(s);
+  const four = /^(\d{4})\d{10}(?:Z|[+-]\d{4})?$/.exec(s);
+  if (four) return Number(four[1]) < 1950 || Number(four[1]) > 2049;
+  return /^\d{12}[+-]\d{4}$/.test(s) || /^\d{6}24[0-5]\d[0-5]\dZ$/.test(s);
+}
+
 function checkSigningTime(ctx: CheckContext, st: Attribute): void {
   const t = st.values[0]!;
   const w = where(at(`${st.at.path}.value`, t));
@@ -115,7 +127,9 @@ function checkSigningTime(ctx: CheckContext, st: Attribute): void {
   }
   const utc = t.tag === UNIVERSAL.UTC_TIME;
   const d = utc ? decodeUtcTime(content(ctx, t)) : decodeGeneralizedTime(content(ctx, t));
-  const formatRule = utc ? 'rfc5652/11.3/utc-time-seconds' : /\./.test(Buffer.from(content(ctx, t)).toString('latin1')) ? 'rfc5652/11.3/generalized-time-no-fraction' : 'rfc5652/11.3/generalized-time-seconds';
+  const text = Buffer.from(content(ctx, t)).toString('latin1');
+  const formatRule = utc ? 'rfc5652/11.3/utc-time-seconds' : /\./.test(text) ? 'rfc5652/11.3/generalized-time-no-fraction' : 'rfc5652/11.3/generalized-time-seconds';
+  if (!d.ok && explainedByFormRule(utc, text)) return;
   if (!ctx.check(formatRule, d.ok, d.ok ? `signing-time ${d.value.iso}` : d.error, w) || !d.ok) return;
   const inUtcRange = d.value.year >= 1950 && d.value.year <= 2049;
   // The statement broken is the one for the date's range: 1950-2049 must be UTCTime, others GeneralizedTime.

@@ -21,6 +21,11 @@ export interface SubjectAltName {
   /** SmtpUTF8Mailbox otherName values (RFC 8398 3), as text. */
   readonly smtpUtf8: readonly string[];
   readonly count: number;
+  /**
+   * rfc822Name values holding octets above 0x7f (read as UTF-8): not IA5String, so the extension
+   * has no RFC 5280 syntax; only readSubjectAltName returns them, for the RFC 8550 4.4.3 check.
+   */
+  readonly nonAsciiRfc822: readonly string[];
 }
 
 export type Decoded<T> = T | string;
@@ -86,18 +91,29 @@ export function extKeyUsage(value: Uint8Array): Decoded<readonly string[]> {
 
 /** GeneralNames; rfc822Name [1] IA5String, otherName [0] with SmtpUTF8Mailbox (UTF8String). */
 export function subjectAltName(value: Uint8Array): Decoded<SubjectAltName> {
+  const r = readSubjectAltName(value);
+  return typeof r === 'object' && r.nonAsciiRfc822.length ? 'rfc822Name holds non-ASCII octets (IA5String)' : r;
+}
+
+/**
+ * subjectAltName read as subjectAltName does, except that an rfc822Name with non-ASCII octets is
+ * collected (nonAsciiRfc822) instead of failing the read: RFC 8550 4.4.3 says where such an
+ * address belongs, which the syntax failure alone does not tell.
+ */
+export function readSubjectAltName(value: Uint8Array): Decoded<SubjectAltName> {
   const n = inner(value);
   if (typeof n === 'string') return n;
   if (!isTag(n, 16)) return 'subjectAltName is not a SEQUENCE OF GeneralName';
   const rfc822: string[] = [];
   const smtpUtf8: string[] = [];
+  const nonAsciiRfc822: string[] = [];
   for (const g of n.children) {
     if (g.cls !== 'context' || g.tag > 8) return `GeneralName with tag ${g.cls} [${g.tag}]`;
     if (g.tag === 1) {
       if (g.constructed) return 'rfc822Name is not a primitive IA5String';
       const c = contentOf(value, g);
-      if (c.some((b) => b > 0x7f)) return 'rfc822Name holds non-ASCII octets (IA5String)';
-      rfc822.push(Buffer.from(c).toString('latin1'));
+      if (c.some((b) => b > 0x7f)) nonAsciiRfc822.push(Buffer.from(c).toString('utf8'));
+      else rfc822.push(Buffer.from(c).toString('latin1'));
     } else if (g.tag === 0) {
       const [type, wrapped] = g.children;
       if (!isTag(type, 6) || !isCtx(wrapped, 0)) return 'otherName is not SEQUENCE { type-id, [0] EXPLICIT value }';
@@ -110,7 +126,7 @@ export function subjectAltName(value: Uint8Array): Decoded<SubjectAltName> {
       }
     }
   }
-  return { rfc822, smtpUtf8, count: n.children.length };
+  return { rfc822, smtpUtf8, count: n.children.length, nonAsciiRfc822 };
 }
 
 /** SubjectKeyIdentifier ::= OCTET STRING. */

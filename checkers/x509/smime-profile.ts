@@ -10,7 +10,7 @@ import { createPublicKey } from 'node:crypto';
 import { publicKeyCached } from './cache.ts';
 import { OID } from '../../core/oids.ts';
 import type { X509Certificate } from './certificate.ts';
-import { decoded, extension, extKeyUsage, keyUsage, subjectAltName, syntaxProblem, type SubjectAltName } from './extensions.ts';
+import { decoded, extension, extKeyUsage, keyUsage, readSubjectAltName, subjectAltName, syntaxProblem, type SubjectAltName } from './extensions.ts';
 import { text } from './fields.ts';
 import type { CertCheck, CertRole } from './rules.ts';
 
@@ -56,7 +56,8 @@ export function smimeProfileChecks(c: X509Certificate, role: CertRole): CertChec
     add('rfc8550/3/email-not-in-subject-dn', emails.dn.length === 0, emails.dn.length ? `the subject DN carries emailAddress ${emails.dn.join(', ')}` : 'no email address in the subject DN');
     if (emails.dn.length) add('rfc8550/3/email-in-subjectaltname', emails.san.length > 0, emails.san.length ? 'the email address is also in subjectAltName' : 'the email address is only in the subject DN, not in subjectAltName');
   }
-  const san = decoded(c, OID.subjectAltName, subjectAltName);
+  // Read with its non-ASCII rfc822Names kept: their syntax failure is 4.4's, where they belong 4.4.3's.
+  const san = decoded(c, OID.subjectAltName, readSubjectAltName);
   if (typeof san === 'object') encodingChecks(san, add, sanExt!.node);
   c.extensions.forEach((e, k) => {
     const field = `tbsCertificate.extensions[${k}]`;
@@ -87,7 +88,10 @@ type Add = (rule: string, ok: boolean, message: string, field?: string, node?: C
 function encodingChecks(san: SubjectAltName, add: Add, node: CertCheck['node']): void {
   const ascii = (s: string) => /^[\x00-\x7f]*$/.test(s);
   const local = (s: string) => s.slice(0, Math.max(0, s.lastIndexOf('@')));
-  for (const a of san.rfc822) add('rfc8550/4.4.3/non-ascii-local-part-othername', ascii(a), ascii(a) ? `rfc822Name ${a} is ASCII` : 'an rfc822Name holds a non-ASCII address, which belongs in an SmtpUTF8Mailbox otherName', 'tbsCertificate.extensions', node);
+  for (const a of san.rfc822) add('rfc8550/4.4.3/non-ascii-local-part-othername', true, `rfc822Name ${a} is ASCII`, 'tbsCertificate.extensions', node);
+  // A non-ASCII domain with an ASCII local part belongs in rfc822Name as A-labels (RFC 8398 3):
+  // a syntax defect (4.4), not a misplaced address.
+  for (const a of san.nonAsciiRfc822.filter((x) => !ascii(local(x)))) add('rfc8550/4.4.3/non-ascii-local-part-othername', false, `rfc822Name ${a} has a non-ASCII local part, which belongs in an SmtpUTF8Mailbox otherName (RFC 8398 3)`, 'tbsCertificate.extensions', node);
   for (const a of san.smtpUtf8) add('rfc8550/4.4.3/ascii-local-part-rfc822name', !ascii(local(a)), !ascii(local(a)) ? 'SmtpUTF8Mailbox with a non-ASCII local part' : `SmtpUTF8Mailbox ${a} has an ASCII local part, which must be an rfc822Name`, 'tbsCertificate.extensions', node);
 }
 

@@ -75,8 +75,12 @@ export interface AuthenticatedSpec {
   /** null: no authAttrs, the MAC covers the content; else extra attributes beside the required two. */
   readonly authAttrs: readonly Uint8Array[] | null;
   readonly digest?: DigestName;
+  /** eContentType of the authenticated content (default id-data). */
+  readonly contentType?: string;
   /** Deliberate defects for the invalid corpus, applied before the MAC (so the MAC covers them). */
   readonly defects?: {
+    /** Encodes the SET OF authAttrs (tag 0x31) itself, e.g. unsorted; the MAC covers these bytes. */
+    readonly encodeAttrs?: (attrs: Uint8Array[]) => Uint8Array;
     /** Rewrites the authenticated attributes (content-type, message-digest, extras). */
     readonly attrs?: (attrs: Uint8Array[]) => Uint8Array[];
     /** MAC over the attributes as stored, [2] IMPLICIT, instead of re-tagged SET OF. */
@@ -104,10 +108,11 @@ export function buildAuthenticatedData(spec: AuthenticatedSpec, rnd: SeededRando
   if (spec.authAttrs !== null) {
     // RFC 5652 9.2: with authAttrs, content-type and message-digest MUST be present and the MAC
     // covers the DER SET OF attributes.
-    const required = [contentTypeAttr(OID.data), messageDigestAttr(DIGESTS[digestName].digest(spec.content)), ...spec.authAttrs];
+    const required = [contentTypeAttr(spec.contentType ?? OID.data), messageDigestAttr(DIGESTS[digestName].digest(spec.content)), ...spec.authAttrs];
     const attrs = d.attrs ? d.attrs(required) : required;
-    macInput = d.macOverImplicitTag ? attributesField(2, attrs) : setOf(...attrs);
-    authFields = [implicit(1, DIGESTS[digestName].identifier), attributesField(2, attrs)];
+    const set = d.encodeAttrs ? d.encodeAttrs(attrs) : setOf(...attrs);
+    macInput = d.macOverImplicitTag ? attributesField(2, attrs) : set;
+    authFields = [implicit(1, DIGESTS[digestName].identifier), d.encodeAttrs ? implicit(2, set) : attributesField(2, attrs)];
   } else if (d.digestAlgorithmWithoutAttrs) {
     authFields = [implicit(1, DIGESTS[digestName].identifier)];
   }
@@ -118,7 +123,7 @@ export function buildAuthenticatedData(spec: AuthenticatedSpec, rnd: SeededRando
     setOf(...recipients),
     macIdentifier(spec.mac),
     ...authFields.slice(0, 1),
-    encapContentInfo(OID.data, spec.content, 'der'),
+    encapContentInfo(spec.contentType ?? OID.data, spec.content, 'der'),
     ...authFields.slice(1),
     octets(mac),
   );

@@ -42,9 +42,14 @@ export function originatorInfo(o: OriginatorInfoSpec): Uint8Array {
   );
 }
 
-/** RFC 5652 6.1 version rule, for the choices this generator can make (no "other" formats). */
+/**
+ * RFC 5652 6.1 version rule. The originatorInfo choices are told by their identifier octet:
+ * other certificate [3] or other revocation info [1] make 4, a v2 attribute certificate [2] 3.
+ */
 export function envelopedDataVersion(spec: Pick<EnvelopedDataSpec, 'originatorInfo' | 'unprotectedAttrs' | 'recipients'>): number {
-  if (spec.recipients.some((r) => r.kind === 'pwri' || r.kind === 'ori')) return 3;
+  const o = spec.originatorInfo;
+  if (o && ((o.certificates ?? []).some((c) => c[0] === 0xa3) || (o.crls ?? []).some((c) => c[0] === 0xa1))) return 4;
+  if ((o && (o.certificates ?? []).some((c) => c[0] === 0xa2)) || spec.recipients.some((r) => r.kind === 'pwri' || r.kind === 'ori')) return 3;
   if (!spec.originatorInfo && !spec.unprotectedAttrs?.length && spec.recipients.every((r) => r.version === 0)) return 0;
   return 2;
 }

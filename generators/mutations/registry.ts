@@ -11,5 +11,6 @@ import { CERTIFICATE_MUTATIONS } from './certificates/index.ts';
 import { CATALOG_MUTATIONS } from './catalog/index.ts';
 import { POST_QUANTUM_MUTATIONS } from './post-quantum/index.ts';
 import { ATTACK_CLASS_MUTATIONS } from './attack-classes/index.ts';
+import { MUST_MUTATIONS } from './musts/index.ts';
 
-export const ALL_MUTATIONS: readonly Mutation[] = [...ENCODING_MUTATIONS, ...SIGNED_MUTATIONS, ...ENVELOPED_MUTATIONS, ...ESS_MIME_MUTATIONS, ...CERTIFICATE_MUTATIONS, ...CATALOG_MUTATIONS, ...POST_QUANTUM_MUTATIONS, ...ATTACK_CLASS_MUTATIONS];
+export const ALL_MUTATIONS: readonly Mutation[] = [...ENCODING_MUTATIONS, ...SIGNED_MUTATIONS, ...ENVELOPED_MUTATIONS, ...ESS_MIME_MUTATIONS, ...CERTIFICATE_MUTATIONS, ...CATALOG_MUTATIONS, ...POST_QUANTUM_MUTATIONS, ...ATTACK_CLASS_MUTATIONS, ...MUST_MUTATIONS];

@@ -5,7 +5,7 @@
 import { sign, createHash, type KeyObject } from 'node:crypto';
 import {
   bitString, bool, explicit, int, nul, octets, oid, seq, time, uintBytes, ctxPrimitive,
-  ia5,
+  ctxConstructed, ia5, utf8,
 } from '../../core/der/encode.ts';
 import { OID } from '../../core/oids.ts';
 
@@ -66,7 +66,19 @@ export interface CertificateSpec {
   readonly subjectUniqueId?: Uint8Array;
   /** Key purposes of extendedKeyUsage, replacing the emailProtection one (defective casts). */
   readonly extKeyUsage?: readonly string[];
+  /** keyUsage marked critical, as RFC 8550 4.4.2 requires (default); false only for defective casts. */
+  readonly keyUsageCritical?: boolean;
+  /** subjectAltName marked critical (RFC 5280 4.2.1.6 and RFC 8550 3 require it for an empty subject). */
+  readonly subjectAltNameCritical?: boolean;
+  /** SmtpUTF8Mailbox otherNames (RFC 8398 3) in subjectAltName, after the rfc822Name. */
+  readonly smtpUtf8Mailboxes?: readonly string[];
+  /** The subjectKeyIdentifier extnValue to write instead of the key's OCTET STRING (defective casts). */
+  readonly subjectKeyIdValue?: Uint8Array;
 }
+
+/** otherName [0] { id-on-SmtpUTF8Mailbox, [0] EXPLICIT UTF8String } (RFC 8398 3). */
+const smtpUtf8Mailbox = (address: string): Uint8Array =>
+  ctxConstructed(0, oid(OID.smtpUtf8Mailbox), explicit(0, utf8(address)));
 
 export const sha256WithRsa = (): Uint8Array => seq(oid(OID.sha256WithRSAEncryption), nul());
 
@@ -76,15 +88,18 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
   // RFC 8550 4.4.1 (after RFC 5280 4.2.1.9): CA certificates carry a critical basicConstraints;
   // end-entity certificates SHOULD NOT carry the extension at all.
   if (spec.ca) exts.push(extension(OID.basicConstraints, true, seq(bool(true))));
-  exts.push(extension(OID.keyUsage, true, keyUsageExtensionValue(spec.keyUsage)));
-  exts.push(extension(OID.subjectKeyIdentifier, false, octets(ski)));
+  exts.push(extension(OID.keyUsage, spec.keyUsageCritical ?? true, keyUsageExtensionValue(spec.keyUsage)));
+  exts.push(extension(OID.subjectKeyIdentifier, false, spec.subjectKeyIdValue ?? octets(ski)));
   if (spec.authorityKeyId) {
     exts.push(extension(OID.authorityKeyIdentifier, false, seq(ctxPrimitive(0, spec.authorityKeyId))));
   }
-  if (spec.email) {
-    // GeneralName rfc822Name [1] IA5String
-    const name = ia5(spec.email);
-    exts.push(extension(OID.subjectAltName, false, seq(ctxPrimitive(1, name.subarray(2)))));
+  if (spec.email || spec.smtpUtf8Mailboxes?.length) {
+    // GeneralName rfc822Name [1] IA5String, then otherName [0] SmtpUTF8Mailbox
+    const names = [
+      ...(spec.email ? [ctxPrimitive(1, ia5(spec.email).subarray(2))] : []),
+      ...(spec.smtpUtf8Mailboxes ?? []).map(smtpUtf8Mailbox),
+    ];
+    exts.push(extension(OID.subjectAltName, spec.subjectAltNameCritical ?? false, seq(...names)));
   }
   if (spec.extKeyUsage) exts.push(extension(OID.extKeyUsage, false, seq(...spec.extKeyUsage.map((k) => oid(k)))));
   else if (spec.emailProtection) exts.push(extension(OID.extKeyUsage, false, seq(oid(OID.emailProtection))));

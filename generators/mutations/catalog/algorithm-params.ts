@@ -106,7 +106,7 @@ export const ALGORITHM_PARAM_MUTATIONS: readonly Mutation[] = [
     requirements: ['rfc5652/5.6/message-digest-attribute-matches'], flag: 'AttributeTypeConfusion', spec: by('alice-p256', { kind: 'ecdsa', digest: 'sha256' }).spec,
     signer: (ctx) => ({ ...by('alice-p256', { kind: 'ecdsa', digest: 'sha256' }).signer(ctx), defects: { attrs: (a: Uint8Array[]) => a.map((x) => (isAttr(x, OID.messageDigest) ? attribute(OID.messageDigest, int(BigInt(`0x01${Buffer.from(DIGESTS.sha256.digest(ctx.content('message'))).toString('hex')}`))) : x)) } }) }),
   after('ktri-rsa-params-absent', 'KeyTransRecipientInfo rsaEncryption keyEncryptionAlgorithm without NULL parameters (RFC 3370 4.2.1: present and NULL)', 'enveloped-data/rsa-pkcs1/aes-128-cbc',
-    ['rfc3370/4.2.1/rsa-keytrans-params-present'], 'DigestAlgorithmConfusion', (b) => replaceAlg(b, OID.rsaEncryption, seq(oid(OID.rsaEncryption)))),
+    ['rfc3370/4.2.1/rsa-keytrans-params-present', 'rfc3370/4.2.1/rsa-keytrans-params-null'], 'DigestAlgorithmConfusion', (b) => replaceAlg(b, OID.rsaEncryption, seq(oid(OID.rsaEncryption)))),
   after('ktri-rsa-params-octets', 'KeyTransRecipientInfo rsaEncryption keyEncryptionAlgorithm whose parameters are an OCTET STRING (RFC 3370 4.2.1: NULL)', 'enveloped-data/rsa-pkcs1/aes-128-cbc',
     ['rfc3370/4.2.1/rsa-keytrans-params-null'], 'DigestAlgorithmConfusion', (b) => replaceAlg(b, OID.rsaEncryption, seq(oid(OID.rsaEncryption), octets(Uint8Array.of(0))))),
   after('3des-cbc-params-absent', 'des-ede3-cbc contentEncryptionAlgorithm without its IV parameter (RFC 3370 5.1: present); a receiver that assumes a zero IV decrypts the first block wrongly or not at all', 'enveloped-data/rsa-pkcs1/3des-cbc',

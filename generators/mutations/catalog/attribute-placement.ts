@@ -89,7 +89,7 @@ export const ATTRIBUTE_PLACEMENT_MUTATIONS: readonly Mutation[] = [
   signedDefect({
     name: 'signing-certificate-two-values',
     description: 'signingCertificate with two AttributeValues (Alice\'s and Bob\'s certificate); a receiver that takes either binds the signature to a certificate the signer may not have meant',
-    requirements: ['rfc5035/5/v1-single-value', 'rfc5035/5/v1-no-empty-or-multi-value', 'rfc2634/5.4/signing-certificate-no-empty-or-multi-value', 'rfc2634/5.4/signing-certificate-single-value'],
+    requirements: ['rfc5035/5/v1-single-value', 'rfc5035/5/v1-no-empty-or-multi-value', 'rfc2634/5.4/signing-certificate-no-empty-or-multi-value', 'rfc2634/5.4/signing-certificate-single-value', 'rfc2634/1.3.4/ess-attr-no-empty-or-multi-value'],
     flag: 'EssSigningCertMismatch',
     signed: (ctx) => {
       const bob = { certDer: ctx.cast.get('bob-rsa').certDer, issuerAndSerial: ctx.cast.get('bob-rsa').issuerAndSerial, withIssuerSerial: true };

@@ -40,19 +40,19 @@ export const SIGNED_ATTRIBUTE_MUTATIONS: readonly Mutation[] = [
   }),
   signedDefect({
     name: 'signing-certificate-also-unsigned', description: 'signingCertificate signed and repeated among the unsigned attributes; a receiver that reads the unsigned copy binds the signature to a certificate anyone can name',
-    requirements: ['rfc2634/1.3.4/table-signing-certificate-signed', 'rfc5035/5/v1-signed', 'rfc5035/5/v1-not-unsigned', 'rfc2634/5.4/signing-certificate-signed'], flag: 'EssSigningCertMismatch',
+    requirements: ['rfc2634/1.3.4/table-signing-certificate-signed', 'rfc5035/5/v1-signed', 'rfc5035/5/v1-not-unsigned', 'rfc2634/5.4/signing-certificate-signed', 'rfc2634/1.3.4/signed-only-attrs-in-signed-attrs', 'rfc2634/1.3.4/signed-only-attrs-not-elsewhere', 'rfc2634/5.4/signing-certificate-not-unsigned'], flag: 'EssSigningCertMismatch',
     signed: (ctx) => [signingCertificateAttr([certId(ctx)])],
     unsigned: (ctx) => [signingCertificateAttr([{ ...certId(ctx), certDer: ctx.cast.get('bob-rsa').certDer, issuerAndSerial: ctx.cast.get('bob-rsa').issuerAndSerial }])],
   }),
   signedDefect({
     name: 'security-label-also-unsigned', description: 'eSSSecurityLabel signed and a second label among the unsigned attributes; a receiver that applies the unsigned label lets anyone reclassify the message',
-    requirements: ['rfc2634/3.1.1/security-label-in-signed-attrs', 'rfc2634/3.1.1/security-label-signed-attribute', 'rfc2634/3.1.1/security-label-not-unsigned'], flag: 'EssLabelConfusion',
+    requirements: ['rfc2634/3.1.1/security-label-in-signed-attrs', 'rfc2634/3.1.1/security-label-signed-attribute', 'rfc2634/3.1.1/security-label-not-unsigned', 'rfc2634/1.3.2/security-label-not-unsigned', 'rfc2634/1.3.4/protected-attrs-not-unprotected', 'rfc2634/1.3.4/protected-attrs-signed-or-authenticated', 'rfc2634/1.3.4/table-security-label-signed'], flag: 'EssLabelConfusion',
     signed: () => [securityLabelAttr(LABEL_PSTRING)],
     unsigned: () => [securityLabelAttr(LABEL_ALT)],
   }),
   signedDefect({
     name: 'equivalent-labels-also-unsigned', description: 'equivalentLabels signed and a second equivalentLabels among the unsigned attributes; a receiver that maps the label through the unsigned one applies equivalents nobody signed',
-    requirements: ['rfc2634/3.4.1/equivalent-labels-signed', 'rfc2634/3.4.1/equivalent-labels-not-unsigned'], flag: 'EssLabelConfusion',
+    requirements: ['rfc2634/3.4.1/equivalent-labels-signed', 'rfc2634/3.4.1/equivalent-labels-not-unsigned', 'rfc2634/1.3.4/protected-attrs-not-unprotected', 'rfc2634/1.3.4/protected-attrs-signed-or-authenticated', 'rfc2634/1.3.4/table-equivalent-labels-signed'], flag: 'EssLabelConfusion',
     signed: () => [securityLabelAttr(LABEL_PSTRING), equivalentLabelsAttr([LABEL_ALT])],
     unsigned: () => [equivalentLabelsAttr([{ ...LABEL_ALT, classification: 1 }])],
   }),
@@ -73,17 +73,17 @@ export const SIGNED_ATTRIBUTE_MUTATIONS: readonly Mutation[] = [
   }),
   signedDefect({
     name: 'signing-time-generalized-2049', description: 'signingTime 2049-12-31 23:59:59 as GeneralizedTime; RFC 8551 2.5.1 and RFC 5652 11.3 require UTCTime through 2049, so two encodings of one time exist',
-    requirements: ['rfc8551/2.5.1/signing-time-utctime-through-2049', 'rfc5652/11.3/generalized-time-outside-1950-to-2049'], flag: 'BadTimeEncoding',
+    requirements: ['rfc8551/2.5.1/signing-time-utctime-through-2049', 'rfc5652/11.3/utc-time-1950-to-2049'], flag: 'BadTimeEncoding',
     signed: () => [attribute(OID.signingTime, generalizedTime('20491231235959Z'))],
   }),
   signedDefect({
     name: 'message-digest-over-econtent-tlv', description: 'message-digest taken over the whole eContent OCTET STRING (tag and length included) of id-data content, re-signed; a verifier that hashes the same wrong bytes accepts it and interoperates with nobody',
-    requirements: ['rfc5652/5.2.1/data-digest-covers-octet-string-value', 'rfc5652/5.4/digest-econtent-value-octets'], flag: 'MessageDigestMismatch',
+    requirements: ['rfc5652/5.2.1/data-digest-covers-octet-string-value', 'rfc5652/5.4/digest-econtent-value-octets', 'rfc5652/5.6/message-digest-attribute-matches'], flag: 'MessageDigestMismatch',
     signer: (ctx) => ({ defects: { attrs: replacing(OID.messageDigest, messageDigestAttr(sha256(octets(ctx.content('message'))))) } }),
   }),
   signedDefect({
     name: 'non-data-digest-over-econtent-tlv', description: 'id-ct-TSTInfo content whose message-digest covers the eContent OCTET STRING tag and length too, re-signed; the digest must cover the complete inner encoding and nothing around it',
-    requirements: ['rfc5652/5.2.1/non-data-econtent-digest-whole-encoding', 'rfc5652/5.4/digest-econtent-value-octets'], flag: 'MessageDigestMismatch',
+    requirements: ['rfc5652/5.2.1/non-data-econtent-digest-whole-encoding', 'rfc5652/5.4/digest-econtent-value-octets', 'rfc5652/5.6/message-digest-attribute-matches'], flag: 'MessageDigestMismatch',
     spec: () => ({ eContentType: TST_INFO }),
     signer: (ctx) => ({ defects: { attrs: replacing(OID.messageDigest, messageDigestAttr(sha256(octets(ctx.content('message'))))) } }),
   }),

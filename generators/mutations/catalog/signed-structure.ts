@@ -55,7 +55,7 @@ export const SIGNED_STRUCTURE_MUTATIONS: readonly Mutation[] = [
     description: 'SignerInfo signature written as a BIT STRING instead of an OCTET STRING; a parser that reads any string type there verifies a field the ASN.1 does not allow',
     stage: 'after',
     base: 'signed-data/rsa-sha256/attached',
-    requirements: ['rfc5652/5.5/signature-octet-string'],
+    requirements: ['rfc5652/5.5/signature-octet-string', 'rfc5652/5.1/signed-data-asn1-type'],
     flag: 'WrongTag',
     expected: 'invalid',
     apply: ({ base }) => {

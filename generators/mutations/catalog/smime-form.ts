@@ -36,7 +36,7 @@ export const SMIME_FORM_MUTATIONS: readonly Mutation[] = [
     ['rfc8551/3.1.1/text-canonical-eol-and-charset'], 'invalid', 'before',
     ({ ctx }) => ({ bytes: signedOver(ctx, BAD_UTF8), ownContent: { name: 'smime-bad-utf8-entity.txt', bytes: BAD_UTF8 } })),
   m('pkcs7-mime-bare-cr', 'application/pkcs7-mime signed entity with a bare CR inside a line; RFC 8551 3.1.4 requires every line to end in CRLF, and receivers split such lines differently', BASE,
-    ['rfc8551/3.1.4/crlf-headers-text-encoded', 'rfc8551/3.1.1/text-canonical-eol-and-charset'], 'invalid', 'before',
+    ['rfc8551/3.1.4/crlf-headers-text-encoded', 'rfc8551/3.1.1/text-canonical-eol-and-charset', 'rfc8551/3.1.1/text-crlf-line-endings'], 'invalid', 'before',
     ({ ctx }) => ({ bytes: signedOver(ctx, BARE_CR), ownContent: { name: 'smime-bare-cr-entity.txt', bytes: BARE_CR } })),
   m('pkcs7-mime-8bit-text', 'application/pkcs7-mime signed text entity with 8-bit UTF-8 and Content-Transfer-Encoding: 8bit (RFC 8551 3.1.2 SHOULD: 7-bit); a gateway that re-encodes it breaks the signature', BASE,
     ['rfc8551/3.1.2/use-7bit-transfer-encoding'], 'acceptable', 'before',

@@ -15,7 +15,7 @@ export const signingTimeGeneralizedInUtcRange: Mutation = {
   description: 'signing-time 2026-01-15 12:00 encoded as GeneralizedTime (re-signed); RFC 5652 11.3 requires UTCTime for 1950-2049, and a verifier that accepts either form lets one time have two signed encodings',
   stage: 'before',
   base: 'signed-data/rsa-sha256/signing-time-utc',
-  requirements: ['rfc5652/11.3/utc-time-1950-to-2049'],
+  requirements: ['rfc5652/11.3/utc-time-1950-to-2049', 'rfc8551/2.5.1/signing-time-utctime-through-2049'],
   flag: 'BadTimeEncoding',
   expected: 'invalid',
   apply: (input) => ({ bytes: resign(input, { attrs: replaceAttr(OID.signingTime, attribute(OID.signingTime, generalizedTime('20260115120000Z'))) }) }),

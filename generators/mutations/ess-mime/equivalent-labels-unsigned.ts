@@ -12,7 +12,7 @@ export const equivalentLabelsUnsigned: Mutation = {
   description: 'equivalentLabels carried in unsignedAttrs while the eSSSecurityLabel is signed; a receiver that uses the equivalent label applies a classification nobody signed',
   stage: 'before',
   base: 'ess/equivalent-labels',
-  requirements: ['rfc2634/1.3.4/table-equivalent-labels-signed', 'rfc2634/3.4.1/equivalent-labels-not-unsigned', 'rfc2634/1.3.4/protected-attrs-not-unprotected'],
+  requirements: ['rfc2634/1.3.4/table-equivalent-labels-signed', 'rfc2634/3.4.1/equivalent-labels-not-unsigned', 'rfc2634/1.3.4/protected-attrs-not-unprotected', 'rfc2634/1.3.4/protected-attrs-signed-or-authenticated', 'rfc2634/3.4.1/equivalent-labels-signed'],
   flag: 'EssLabelConfusion',
   expected: 'invalid',
   apply: ({ ctx }) => ({

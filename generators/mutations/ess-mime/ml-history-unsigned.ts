@@ -12,7 +12,7 @@ export const mlHistoryUnsigned: Mutation = {
   description: 'mlExpansionHistory carried in unsignedAttrs; a receiver that applies its receipt policy lets anyone on the path suppress or redirect receipts',
   stage: 'before',
   base: 'ess/ml-expansion-history/one',
-  requirements: ['rfc2634/1.3.4/table-ml-expansion-history-signed', 'rfc2634/1.3.4/protected-attrs-not-unprotected'],
+  requirements: ['rfc2634/1.3.4/table-ml-expansion-history-signed', 'rfc2634/1.3.4/protected-attrs-not-unprotected', 'rfc2634/1.3.4/protected-attrs-signed-or-authenticated'],
   flag: 'MlaLoop',
   expected: 'invalid',
   apply: ({ ctx }) => ({

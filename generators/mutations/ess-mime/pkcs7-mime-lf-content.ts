@@ -17,7 +17,7 @@ export const pkcs7MimeLfContent: Mutation = {
   description: 'application/pkcs7-mime signed-data whose eContent is a text entity with bare LF line ends, signed as is; a receiver that does not require canonical CRLF text accepts a non-canonical signed entity',
   stage: 'before',
   base: 'smime/pkcs7-mime/signed-data',
-  requirements: ['rfc8551/3.1.1/text-crlf-line-endings', 'rfc8551/3.1.1/canonical-before-signing'],
+  requirements: ['rfc8551/3.1.1/text-crlf-line-endings', 'rfc8551/3.1.1/canonical-before-signing', 'rfc8551/3.1.1/text-canonical-eol-and-charset', 'rfc8551/3.1.4/crlf-headers-text-encoded'],
   flag: 'MimeMismatch',
   expected: 'invalid',
   apply: ({ ctx }) => {

@@ -13,7 +13,7 @@ export const receiptRequestUnsigned: Mutation = {
   description: 'receiptRequest carried in unsignedAttrs instead of signedAttrs; a receiver that acts on it returns signed receipts to whoever inserted the unsigned attribute',
   stage: 'before',
   base: 'ess/receipt-request/all-receipts',
-  requirements: ['rfc2634/1.3.4/table-receipt-request-signed', 'rfc2634/1.3.4/signed-only-attrs-not-elsewhere'],
+  requirements: ['rfc2634/1.3.4/table-receipt-request-signed', 'rfc2634/1.3.4/signed-only-attrs-not-elsewhere', 'rfc2634/1.3.4/signed-only-attrs-in-signed-attrs'],
   flag: 'ForbiddenAttribute',
   expected: 'invalid',
   apply: ({ ctx }) => ({

@@ -14,7 +14,7 @@ export const signedPartBareCr: Mutation = {
   description: 'multipart/signed text part with a bare CR line break, signed as is; the signature verifies but the entity is not canonical CRLF text, and agents render or re-canonicalize it differently',
   stage: 'before',
   base: 'smime/multipart-signed/rsa-sha256',
-  requirements: ['rfc8551/3.1.1/text-crlf-line-endings'],
+  requirements: ['rfc8551/3.1.1/text-crlf-line-endings', 'rfc8551/3.1.1/text-canonical-eol-and-charset', 'rfc8551/3.1.4/crlf-headers-text-encoded'],
   flag: 'MimeMismatch',
   expected: 'invalid',
   apply: ({ ctx }) => {

@@ -13,7 +13,7 @@ export const signingCertificateUnsigned: Mutation = {
   description: 'signingCertificate carried in unsignedAttrs instead of signedAttrs; a verifier that uses it to choose the signer certificate lets anyone on the path substitute one',
   stage: 'before',
   base: 'ess/signing-certificate/issuer-serial',
-  requirements: ['rfc2634/5.4/signing-certificate-signed', 'rfc2634/5.4/signing-certificate-not-unsigned', 'rfc5035/5/v1-not-unsigned'],
+  requirements: ['rfc2634/5.4/signing-certificate-signed', 'rfc2634/5.4/signing-certificate-not-unsigned', 'rfc5035/5/v1-not-unsigned', 'rfc2634/1.3.4/signed-only-attrs-in-signed-attrs', 'rfc2634/1.3.4/signed-only-attrs-not-elsewhere', 'rfc2634/1.3.4/table-signing-certificate-signed', 'rfc5035/5/v1-signed'],
   flag: 'ForbiddenAttribute',
   expected: 'invalid',
   apply: ({ ctx }) => ({

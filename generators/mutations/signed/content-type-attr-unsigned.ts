@@ -13,7 +13,7 @@ export const contentTypeAttrUnsigned: Mutation = {
   description: 'content-type attribute in unsignedAttrs, which RFC 5652 11.1 forbids; a receiver that merges signed and unsigned attributes acts on an unsigned content type',
   stage: 'before',
   base: 'signed-data/rsa-sha256/attached',
-  requirements: ['rfc5652/11.1/protected-placement-only'],
+  requirements: ['rfc5652/11.1/protected-placement-only', 'rfc2634/1.3.4/table-content-type-signed'],
   flag: 'ForbiddenAttribute',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: aliceSignedData(ctx, { unsignedAttrs: () => [contentTypeAttr(OID.data)] }) }),

@@ -14,7 +14,7 @@ export const countersignatureWithContentType: Mutation = {
   description: 'Countersignature whose signed attributes include content-type, forbidden by RFC 5652 11.4 and 5.3, re-signed; a receiver that treats it like a signature on content accepts it',
   stage: 'before',
   base: 'signed-data/rsa-sha256/countersignature',
-  requirements: ['rfc5652/11.4/no-content-type', 'rfc5652/5.3/countersignature-without-content-type', 'rfc5652/5.4/countersignature-without-content-type'],
+  requirements: ['rfc5652/11.4/no-content-type', 'rfc5652/5.3/countersignature-without-content-type', 'rfc5652/5.4/countersignature-without-content-type', 'rfc2634/1.3.4/countersignature-attribute-types'],
   flag: 'ForbiddenAttribute',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: countersigned(ctx, { defects: { attrs: (a) => [contentTypeAttr(OID.data), ...a] } }) }),

@@ -11,7 +11,7 @@ export const messageDigestAttrUnsigned: Mutation = {
   description: 'message-digest attribute in unsignedAttrs, which RFC 5652 11.2 forbids; a receiver that looks it up in both sets compares the content with an unsigned digest',
   stage: 'before',
   base: 'signed-data/rsa-sha256/attached',
-  requirements: ['rfc5652/11.2/protected-placement-only'],
+  requirements: ['rfc5652/11.2/protected-placement-only', 'rfc2634/1.3.4/table-message-digest-signed'],
   flag: 'ForbiddenAttribute',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: aliceSignedData(ctx, { unsignedAttrs: () => [digestAttr('sha256', ctx.content('message'))] }) }),

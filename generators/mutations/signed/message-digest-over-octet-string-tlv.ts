@@ -13,7 +13,7 @@ export const messageDigestOverOctetStringTlv: Mutation = {
   description: 'message-digest over the eContent OCTET STRING tag, length and value instead of the value octets only (RFC 5652 5.4), re-signed; a receiver hashing the whole encoding accepts it',
   stage: 'before',
   base: 'signed-data/rsa-sha256/attached',
-  requirements: ['rfc5652/5.4/digest-econtent-value-octets', 'rfc5652/5.6/message-digest-attribute-matches'],
+  requirements: ['rfc5652/5.4/digest-econtent-value-octets', 'rfc5652/5.6/message-digest-attribute-matches', 'rfc5652/5.2.1/data-digest-covers-octet-string-value'],
   flag: 'MessageDigestMismatch',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: aliceSignedData(ctx, { defects: { attrs: replacing(OID.messageDigest, digestAttr('sha256', octets(ctx.content('message')))) } }) }),

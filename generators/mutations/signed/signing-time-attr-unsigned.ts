@@ -12,7 +12,7 @@ export const signingTimeAttrUnsigned: Mutation = {
   description: 'signing-time attribute in unsignedAttrs, which RFC 5652 11.3 forbids; a receiver that acts on it trusts a time no signature covers',
   stage: 'before',
   base: 'signed-data/rsa-sha256/attached',
-  requirements: ['rfc5652/11.3/protected-placement-only'],
+  requirements: ['rfc5652/11.3/protected-placement-only', 'rfc2634/1.3.4/table-signing-time-signed'],
   flag: 'ForbiddenAttribute',
   expected: 'invalid',
   apply: ({ ctx }) => ({ bytes: aliceSignedData(ctx, { unsignedAttrs: () => [signingTimeAttr('2026-01-15T12:00:00Z')] }) }),

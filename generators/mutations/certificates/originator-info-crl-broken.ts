@@ -14,7 +14,7 @@ export const originatorInfoCrlBroken: Mutation = {
   description: 'The originatorInfo CRL of an EnvelopedData with its signatureAlgorithm OID retagged UTF8String, not a CertificateList (RFC 5280 5.1, RFC 5652 6.1); a receiver that reads it leniently trusts revocation data nobody signed',
   stage: 'after',
   base: 'enveloped-data/originator-info',
-  requirements: ['rfc5280/5.1/crl-syntax'],
+  requirements: ['rfc5280/5.1/crl-syntax', 'rfc8550/2.1/sent-crls-rfc5280-format'],
   flag: 'BrokenCertificate',
   expected: 'invalid',
   apply: ({ base }) => {

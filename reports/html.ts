@@ -97,7 +97,7 @@ function cveTable(m: ReportModel): string {
   const { stacks, rows } = cveRows(m.consume, loadFlags().flags);
   if (!rows.length) return '';
   return block('<h2>Samples from advisories (CVEs)</h2>', `<table id="cves"><thead><tr><th>sample</th><th>expected</th><th>flag (CVEs)</th>${stacks.map((s) => `<th>${esc(s)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) =>
-    `<tr><th>${link(anchor('sample', r.sample), r.sample)}</th>${td('empty', r.expected)}${td('empty', `${r.flag} (${r.cves.join(', ')})`)}${r.outcomes.map((o) =>
+    `<tr><th>${link(anchor('sample', r.sample), r.sample)}</th>${td('empty', r.expected, '', '', anchor('sample', r.sample))}${td('empty', `${r.flag} (${r.cves.join(', ')})`, '', '', anchor('sample', r.sample))}${r.outcomes.map((o) =>
       (o === null ? td('empty', '-') : td(o === 'accept' ? (r.expected === 'invalid' ? 'bad' : 'accept') : o === 'reject' ? 'reject' : o === 'unsupported' ? 'unsupported' : 'bad', o, '', '', anchor('sample', r.sample)))).join('')}</tr>`).join('')}</tbody></table>`);
 }
 

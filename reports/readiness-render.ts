@@ -50,7 +50,7 @@ export function readinessTableHtml(rows: readonly ReadinessRow[]): string {
       return m ? link(anchor('produced', m[1]!, m[2]!), p) : htmlEsc(p);
     }).join('; ') + (r.pairs.length > 3 ? ` ${link(req, `... (${r.pairs.length})`)}` : '');
     const cell = (text: string) => `<td>${text ? link(req, text) : ''}</td>`;
-    return `<tr${rfcAnchor} data-status="${r.status}"><th><code>${link(req, r.id)}</code></th><td>${r.level}</td>${cell(r.status)}${cell(r.producers.join(', '))}${cell(r.consumers.join(', '))}<td>${pairs}</td><td>${samples}</td>${cell(r.note)}</tr>`;
+    return `<tr${rfcAnchor} data-status="${r.status}"><th><code>${link(req, r.id)}</code></th>${cell(r.level)}${cell(r.status)}${cell(r.producers.join(', '))}${cell(r.consumers.join(', '))}<td>${pairs}</td><td>${samples}</td>${cell(r.note)}</tr>`;
   }).join('');
   return `<section class="block"><h2>Readiness per requirement</h2><table id="readiness"><thead><tr><th>requirement</th><th>level</th><th>status</th><th>producers</th><th>consumers</th><th>pairs</th><th>samples</th><th>note</th></tr></thead><tbody>${body}</tbody></table></section>`;
 }

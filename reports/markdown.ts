@@ -82,7 +82,8 @@ export function renderMarkdown(m: ReportModel, options: { brief?: boolean } = {}
     return `${out.join('\n')}\n`;
   }
   for (const { stack, fresh, known } of unexpectedByStack(m)) {
-    out.push('', `### ${stack}: ${fresh.length} new, ${known.length} known (expectations/${expectationsFileOf(stack)}.yaml)`, '');
+    if (out.at(-1) !== '') out.push('');
+    out.push(`### ${stack}: ${fresh.length} new, ${known.length} known (expectations/${expectationsFileOf(stack)}.yaml)`, '');
     if (fresh.length) out.push('New (no expectation explains them):', '');
     for (const u of fresh) {
       out.push(`- ${u.outcome} \`${u.record.sample}\`${u.effect ? `: ${esc(u.effect)}` : ''}${u.record.detail ? ` (${esc(u.record.detail.slice(0, 120))})` : ''}`);

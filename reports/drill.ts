@@ -30,11 +30,11 @@ const view = (id: string, title: string, body: string): string =>
 
 const dl = (pairs: readonly (readonly [string, string])[]): string => `<dl>${pairs.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
 
-/** The stack's own words from a record, or what an accept means (adapters return the content, not the stack's output). */
+/** The stack's own words from a record (its error, or what it printed when it accepted), and for an accept whether the content matched. */
 function stackWords(r: Pick<ConsumeRecord, 'verdict' | 'contentMatch' | 'detail'>): string {
-  if (r.detail) return `<pre>${esc(r.detail)}</pre>`;
-  if (r.verdict === 'accept') return r.contentMatch === false ? 'accepted; the recovered content differs from the expected content' : r.contentMatch ? 'accepted; the recovered content equals the expected content' : 'accepted';
-  return r.verdict === 'hang' ? 'no answer within the timeout' : '';
+  const words = r.detail ? `<pre>${esc(r.detail)}</pre>` : '';
+  if (r.verdict === 'accept') return `${r.contentMatch === false ? 'accepted; the recovered content differs from the expected content' : r.contentMatch ? 'accepted; the recovered content equals the expected content' : 'accepted'}${words}`;
+  return words || (r.verdict === 'hang' ? 'no answer within the timeout' : '');
 }
 
 function sampleViews(m: ReportModel, inputs: DrillInputs): string[] {

@@ -95,6 +95,7 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
   const time = ['--faked-system-time', epoch(r.manifest.validationTime)];
   let bytes: Uint8Array = r.bytes;
   let content: Uint8Array | null = null;
+  const said: string[] = [];
   for (const [n, step] of steps.entries()) {
     // Inner layers are MIME entities (RFC 8551 3.1); gpgsm reads only the CMS inside them.
     let cms = bytes;
@@ -136,9 +137,11 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
       const none = !run.status.some((l) => l.startsWith('NEWSIG'));
       return { verdict: 'reject', error: `verify: ${none ? 'no signature verified (gpgsm status has no NEWSIG) | ' : ''}${errorText(run)}` };
     }
+    // The lines that made it good (gpgsm's status: GOODSIG and the trust), the stack's words for the report.
+    said.push(...run.status.filter((l) => /^(GOODSIG|TRUST_)/.test(l)));
     bytes = content = detached ? new Uint8Array(readFileSync(detached)) : new Uint8Array(readFileSync(out));
   }
-  return { verdict: 'accept', content };
+  return { verdict: 'accept', content, ...(said.length ? { output: said.join(' | ') } : {}) };
 }
 
 function setupFailure(e: unknown): ConsumeVerdict {

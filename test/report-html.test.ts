@@ -185,7 +185,19 @@ describe('HTML report in Chromium', () => {
     expect(await row.locator('pre').textContent()).toBe(r.detail);
     expect(await view.locator('table.outcomes tbody tr').count()).toBe(model.consume.filter((x) => x.sample === r.sample).length);
     // close: no view left
-    await view.locator('.close a').click();
+    // an accepted sample shows what the stack printed when it accepted (OpenSSL's verification line), as the record holds it
+    const accepted = model.consume.find((x) => x.stack === 'openssl' && x.verdict === 'accept' && x.expected === 'valid' && x.features.includes('signed-data'))!;
+    expect(accepted.detail).toMatch(/Verification successful/);
+    const cell = page.locator('#consumer tbody tr', { hasText: 'openssl' }).locator(`td[title^="signed-data:"] a`);
+    await cell.click();
+    const listed = page.locator('section.detail:target a.drill');
+    const at = await listed.evaluateAll((as, id) => as.findIndex((x) => x.textContent === id), accepted.sample);
+    expect(at, accepted.sample).toBeGreaterThanOrEqual(0);
+    await listed.nth(at).click();
+    const acceptedRow = page.locator('section.detail:target table.outcomes tbody tr', { hasText: 'openssl' }).first();
+    expect(await acceptedRow.locator('pre').textContent()).toBe(accepted.detail);
+    expect(await acceptedRow.textContent()).toContain('accepted; the recovered content equals the expected content');
+    await page.locator('section.detail:target .close a').click();
     await expect.poll(() => page.locator('section.detail:target').count()).toBe(0);
     await page.screenshot({ path: join(dir, 'drill.png') });
     await page.close();

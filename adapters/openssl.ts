@@ -111,6 +111,7 @@ export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sampl
     let inform: 'DER' | 'SMIME' = s.format === 'smime' ? 'SMIME' : 'DER';
     let content: Uint8Array | null = null;
     const steps = stepsFor(s);
+    const said: string[] = [];
     const trustFile = trustBundle(manifest, manifestDir, tmp);
     for (const [n, step] of steps.entries()) {
       // A receipt is verified as a signed message first (recovering the Receipt), then against its original.
@@ -122,6 +123,7 @@ export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sampl
         const r = run(args);
         if (r.kind !== 'exit') return failure(r);
         if (r.code !== 0) return { verdict: 'reject', error: `${sub}: ${lastLine(r.stderr)}` };
+        if (r.stderr.trim()) said.push(`${sub}: ${lastLine(r.stderr)}`);
         if (sub !== 'verify-receipt' && sub !== 'certs') content = new Uint8Array(readFileSync(out));
         if (sub === 'verify' && step === 'verify-receipt') continue;
         input = out;
@@ -129,6 +131,6 @@ export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sampl
       // Inner layers of S/MIME are MIME entities (RFC 8551 3.1).
       inform = 'SMIME';
     }
-    return { verdict: 'accept', content };
+    return { verdict: 'accept', content, ...(said.length ? { output: said.join(' | ') } : {}) };
   });
 }

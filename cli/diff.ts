@@ -3,10 +3,11 @@
  * something got worse, so it can gate a CI job.
  */
 import { parseArgs } from 'node:util';
-import { OPENSSL_ACCEPTS_INVALID } from '../adapters/openssl-invalid-known.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import { loadResults } from '../interop/records.ts';
 import { diffRuns, renderDiffMarkdown } from '../reports/diff.ts';
+import { knownDivergences } from '../reports/known.ts';
+import type { ConsumeRecord } from '../interop/records.ts';
 import { UsageError } from './usage.ts';
 
 export const DIFF_HELP = `usage: cmsi diff RESULTS_A RESULTS_B [--format md|json] [--ignore-known]
@@ -14,8 +15,9 @@ export const DIFF_HELP = `usage: cmsi diff RESULTS_A RESULTS_B [--format md|json
 What changed from run A to run B (two results directories of cmsi interop / cmsi submit): stack
 versions, consume outcomes per stack and sample, cross-verifications per pair and feature, produced
 messages and cmsi check's verdict on them, the readiness of every requirement; each marked worse,
-better or neutral. --ignore-known leaves out the consume changes on the divergences known for a
-stack (today OpenSSL's accepted invalid samples, adapters/openssl-invalid-known.ts).
+better or neutral. --ignore-known leaves out the consume changes on a divergence known for the
+stack: a sample whose outcome in run A or in run B an entry of expectations/<stack>.yaml gives
+(sample id or flag, that outcome, the stack's version within the entry's bounds).
 
 Exit codes: 0 nothing got worse; 1 something did (crashes, hangs, outcomes that were right and
 are not, cross-verifications lost, requirements that fell back); 2 usage or unreadable results.`;
@@ -36,7 +38,9 @@ export function diffCommand(argv: readonly string[]): number {
     if (refusal) throw new UsageError(`${dir}: ${refusal.message}`);
     return loaded.records;
   }) as [ReturnType<typeof loadResults>['records'], ReturnType<typeof loadResults>['records']];
-  const known = new Set(values['ignore-known'] ? Object.keys(OPENSSL_ACCEPTS_INVALID).map((id) => `openssl|${id}`) : []);
+  const knownOf = knownDivergences();
+  const knownIn = (rs: typeof a) => rs.filter((r): r is ConsumeRecord => r.kind === 'consume' && knownOf(r) !== null).map((r) => `${r.stack}|${r.sample}`);
+  const known = new Set(values['ignore-known'] ? [...knownIn(a), ...knownIn(b)] : []);
   const changes = diffRuns(a, b, loadCatalog().entries, known);
   process.stdout.write(values.format === 'json' ? `${JSON.stringify({ version: 1, changes }, null, 2)}\n` : renderDiffMarkdown(changes));
   return changes.some((c) => c.direction === 'worse') ? 1 : 0;

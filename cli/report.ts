@@ -13,7 +13,9 @@ import { buildModel } from '../reports/model.ts';
 import { InputError } from './io.ts';
 import { loadCatalog } from '../core/catalog.ts';
 import { readiness, type ReadinessRow } from '../reports/readiness.ts';
-import { readinessSummaryHtml, readinessSummaryMarkdown, readinessTableHtml, readinessTableMarkdown } from '../reports/readiness-render.ts';
+import { readinessSummaryMarkdown, readinessTableMarkdown } from '../reports/readiness-render.ts';
+import { loadDrillInputs } from '../reports/drill-inputs.ts';
+import { dirname, join } from 'node:path';
 
 /** The per-RFC summary right under the title (what a chair reads first), every entry at the end. */
 function withReadinessMarkdown(md: string, rows: readonly ReadinessRow[]): string {
@@ -23,15 +25,9 @@ function withReadinessMarkdown(md: string, rows: readonly ReadinessRow[]): strin
   return `${head}${readinessSummaryMarkdown(rows).join('\n')}\n${rest}${rest.endsWith('\n') ? '' : '\n'}\n${readinessTableMarkdown(rows).join('\n')}\n`;
 }
 
-function withReadinessHtml(html: string, rows: readonly ReadinessRow[]): string {
-  const first = html.indexOf('<section class="block">');
-  const end = html.lastIndexOf('<script>');
-  if (first < 0 || end < 0) return html;
-  return `${html.slice(0, first)}${readinessSummaryHtml(rows)}${html.slice(first, end)}${readinessTableHtml(rows)}${html.slice(end)}`;
-}
 import { UsageError } from './usage.ts';
 
-export const REPORT_HELP = `usage: cmsi report [--results DIR] [--format md|html|json|csv] [--out FILE]
+export const REPORT_HELP = `usage: cmsi report [--results DIR] [--format md|html|json|csv] [--out FILE] [--corpus DIR] [--checks FILE]
 
 Reads the results of cmsi interop (default out/results) and writes the implementation x feature
 matrix (consumer and producer sides), the producer x consumer interop matrix per feature, the
@@ -39,8 +35,15 @@ cross-verification failures with the layer cmsi check blames, the unexpected out
 (invalid messages accepted, with the flag and its effect; valid messages rejected; crashes and
 hangs), and per requirement which stacks demonstrated it and whether two independent,
 interoperating stacks did (the Draft Standard bar). HTML is one self-contained page with
-colour-coded cells, sticky headers and filters. Output is in one stable order: two runs with the
-same verdicts give the same bytes.
+colour-coded cells, sticky headers and filters, in which every cell of every matrix links to its
+detail: the samples a cell counts; a sample's manifest entry and description, cmsi check's
+findings on it and each stack's outcome in the stack's own words (known or new); a produced message,
+cmsi check's judgement and what each consumer said. The manifest comes from --corpus DIR (default:
+DIR/../corpus beside the results, as cmsi run writes it; used only when its SHA-256 is the run's),
+the findings from --checks FILE, the JSON of cmsi check --manifest (default: checks.json beside the
+results, which cmsi run writes). Unexpected outcomes are split per stack into known divergences
+(explained by expectations/<stack>.yaml) and new ones. Output is in one stable order: two runs with
+the same verdicts give the same bytes.
 
 The inputs' identity (run, cmsi, corpus seed and manifest SHA-256, records per file) goes to
 stderr. Every line is validated against docs/results-schema-v1.json. Refused (exit 2): a line
@@ -55,6 +58,7 @@ unreadable or refused results.`;
 export function reportCommand(argv: readonly string[]): number {
   const { values } = parseArgs({ args: [...argv], strict: true, options: {
     results: { type: 'string', default: 'out/results' }, format: { type: 'string', default: 'md' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    corpus: { type: 'string' }, checks: { type: 'string' },
   } });
   if (values.help) {
     console.log(REPORT_HELP);
@@ -85,7 +89,14 @@ export function reportCommand(argv: readonly string[]): number {
   for (const line of model.incomplete) console.error(`cmsi report: INCOMPLETE: ${line}`);
   // Readiness covers every catalog entry, so it needs the catalog beside the records.
   const rows = readiness(loadCatalog().entries, loaded.records);
-  const text = values.format === 'html' ? withReadinessHtml(renderHtml(model), rows) : values.format === 'json' ? renderJson(model) : values.format === 'csv' ? renderCsv(model) : withReadinessMarkdown(renderMarkdown(model), rows);
+  const html = () => {
+    // The drill-down's inputs: given, or where cmsi run puts them beside the results.
+    const beside = (name: string) => { const p = join(dirname(dir.replace(/\/+$/, '')), name); return existsSync(p) ? p : null; };
+    const inputs = loadDrillInputs(values.corpus ?? beside('corpus'), values.checks ?? beside('checks.json'), run?.manifestSha256 ?? null);
+    for (const n of inputs.notes) console.error(`cmsi report: details: ${n}`);
+    return renderHtml(model, { inputs, readiness: rows });
+  };
+  const text = values.format === 'html' ? html() : values.format === 'json' ? renderJson(model) : values.format === 'csv' ? renderCsv(model) : withReadinessMarkdown(renderMarkdown(model), rows);
   if (values.out) {
     writeFileSync(values.out, text);
     console.error(`wrote ${values.out}`);

@@ -10,6 +10,9 @@ import { runInterop } from '../interop/run.ts';
 import { renderHtml } from '../reports/html.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
+import { loadDrillInputs } from '../reports/drill-inputs.ts';
+import { readiness } from '../reports/readiness.ts';
+import { formatJson } from '../checkers/format/json.ts';
 import { parseArgs } from 'node:util';
 import { opensslConsume, opensslVersion } from '../adapters/openssl.ts';
 import { OPENSSL_UNSUPPORTED } from '../adapters/openssl-known.ts';
@@ -47,7 +50,8 @@ async function interopAndReport(corpusDir: string, resultsDir: string, outDir: s
   }
   const model = buildModel(result.records, result.run);
   writeFileSync(join(outDir, 'report.md'), renderMarkdown(model));
-  writeFileSync(join(outDir, 'report.html'), renderHtml(model));
+  const inputs = loadDrillInputs(corpusDir, join(outDir, 'checks.json'), result.run.manifestSha256);
+  writeFileSync(join(outDir, 'report.html'), renderHtml(model, { inputs, readiness: readiness(loadCatalog().entries, result.records) }));
   const consume = result.records.filter((r) => r.kind === 'consume').length;
   console.log(`\ninterop: ${model.installed.length} stacks, ${consume} consume records, ${model.unexpected.length} unexpected outcomes (${Math.round((performance.now() - t) / 1000)} s)`);
   console.log(`results: ${resultsDir}\nreports: ${join(outDir, 'report.md')} and ${join(outDir, 'report.html')}`);
@@ -98,6 +102,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const passes = checked.results.reduce((n, r) => n + r.findings.filter((f) => f.status === 'pass').length, 0);
   console.log(`\ncmsi check: ${checked.results.length - checked.mismatches.length} of ${checked.results.length} samples have the expected verdict (${passes} rule checks passed, ${fails} failed, ${checkMs} ms)`);
   if (checked.mismatches.length) console.log(checked.mismatches.join('\n'));
+  // cmsi check's findings on every sample, for the HTML report's sample details (cmsi report --checks).
+  writeFileSync(join(dirname(out), 'checks.json'), formatJson(checked.results));
   if (!values['no-interop']) {
     const interrupted = await interopAndReport(out, join(dirname(out), 'results'), dirname(out));
     if (interrupted !== null) return interrupted;

@@ -67,8 +67,9 @@ export function stableDetail(text: string): string {
     .replace(/(?:\/[\w.-]+)*\/cmsi-[a-z0-9-]+-[A-Za-z0-9]{6}(?![A-Za-z0-9])/g, '<tmp>');
 }
 
+/** The stack's words, bounded: its error, why it is unsupported, its signal, or what it printed when it accepted. */
 const detailOf = (v: ConsumeVerdict): string =>
-  stableDetail(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict === 'unsupported' ? v.reason : v.verdict === 'crash' ? v.signal : '').slice(0, 300);
+  stableDetail(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict === 'unsupported' ? v.reason : v.verdict === 'crash' ? v.signal : v.verdict === 'accept' ? v.output ?? '' : '').slice(0, 300);
 
 async function consumeSafely(a: Adapter, manifest: Manifest, dir: string, s: Sample, bytes: Uint8Array, ms: number): Promise<ConsumeVerdict> {
   try {

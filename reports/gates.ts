@@ -36,7 +36,9 @@ export function gateFailures(records: readonly ResultRecord[], requested: readon
   if (gates.includes('unexpected')) {
     const m = buildModel(records);
     const interopFailures = m.crossFailures.filter((f) => f.check?.verdict === 'valid' || f.check?.verdict === 'acceptable');
-    if (m.unexpected.length) out.push(`unexpected: ${m.unexpected.length} unexpected consume outcomes (cmsi report lists them)`);
+    // Known divergences count too (the gate is about the stacks, not about news), but the line tells them apart.
+    const known = m.unexpected.filter((u) => u.known).length;
+    if (m.unexpected.length) out.push(`unexpected: ${m.unexpected.length} unexpected consume outcomes, ${m.unexpected.length - known} new and ${known} known from expectations/<stack>.yaml (cmsi report lists them)`);
     if (interopFailures.length) out.push(`unexpected: ${interopFailures.length} produced messages that cmsi check accepts were not accepted by another stack`);
   }
   return out;

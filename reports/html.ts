@@ -5,19 +5,25 @@
  * without rows; matrix cells are coloured by their rate and keep the Markdown's `(N!)` counts.
  * Every table cell carries data-kind so tests (and people) can count them.
  */
+import { loadFlags } from '../core/flags.ts';
 import { cellKind, cellText, cellTitle, rateColour, type Cell } from './cells.ts';
-import { MATRIX_FEATURES, failedLayerOf, layerLabel, type ReportModel } from './model.ts';
+import { cveRows } from './cve-matrix.ts';
+import { anchor, detailViews, esc, link, readinessViews } from './drill.ts';
+import { NO_DRILL_INPUTS, type DrillInputs } from './drill-inputs.ts';
+import { expectationsFileOf } from './known.ts';
+import { MATRIX_FEATURES, failedLayerOf, layerLabel, unexpectedByStack, type ReportModel, type Unexpected } from './model.ts';
+import type { ReadinessRow } from './readiness.ts';
+import { readinessSummaryHtml, readinessTableHtml } from './readiness-render.ts';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A cell; with `target`, its text links to that detail view (reports/drill.ts). */
+const td = (kind: string, text: string, title = '', style = '', target = ''): string =>
+  `<td data-kind="${kind}"${title ? ` title="${esc(title)}"` : ''}${style ? ` style="${style}"` : ''}>${target && text ? link(target, text) : esc(text)}</td>`;
 
-const td = (kind: string, text: string, title = '', style = ''): string =>
-  `<td data-kind="${kind}"${title ? ` title="${esc(title)}"` : ''}${style ? ` style="${style}"` : ''}>${esc(text)}</td>`;
-
-/** A matrix cell: its kind, its `ok/total (N!)` text and a background graded by its rate. */
-function matrixTd(c: Cell | undefined, title = ''): string {
+/** A matrix cell: its kind, its `ok/total (N!)` text and a background graded by its rate, linked to the samples it counts. */
+function matrixTd(c: Cell | undefined, title = '', target = ''): string {
   const kind = cellKind(c);
   const graded = c && (kind === 'ok' || kind === 'partial' || kind === 'bad');
-  return td(kind, cellText(c), [title, cellTitle(c)].filter(Boolean).join(': '), graded ? `background:${rateColour(c)}` : '');
+  return td(kind, cellText(c), [title, cellTitle(c)].filter(Boolean).join(': '), graded ? `background:${rateColour(c)}` : '', target);
 }
 
 /** A heading and its table: the unit the filter hides when none of its rows is left. */
@@ -37,12 +43,19 @@ td[data-kind=accept]{background:#c8efc8} td[data-kind=reject]{background:#f7b7b7
 td.text{text-align:left;white-space:normal;max-width:50rem}
 #controls{position:sticky;top:0;height:var(--bar);box-sizing:border-box;display:flex;gap:1rem;align-items:center;background:#fff;z-index:2;border-bottom:1px solid #ddd}
 #incomplete,#warnings{border:2px solid #c00;background:#fff0f0;padding:.4rem .8rem;margin:.6rem 0}
-.hidden{display:none}`;
+.hidden{display:none}
+a.drill{color:inherit}
+.detail{display:none}
+.detail:target{display:block;position:fixed;top:var(--bar);right:0;bottom:0;width:min(62rem,60vw);overflow:auto;box-sizing:border-box;background:#fff;border-left:3px solid #666;box-shadow:-4px 0 12px rgba(0,0,0,.2);padding:.3rem 1rem 1rem;z-index:3}
+.detail thead th,.detail tbody th{position:static} .detail th,.detail td{white-space:normal;text-align:left}
+.detail .close{float:right;margin:0} .detail dt{font-weight:600;margin-top:.3rem} .detail dd{margin-left:1rem}
+.detail pre{white-space:pre-wrap;word-break:break-word;margin:0;font-size:12px}
+#drill-notes{color:#555;margin:.6rem 0}`;
 
 const SCRIPT = `
 const q=document.getElementById('filter'),p=document.getElementById('problems');
 function apply(){const t=q.value.toLowerCase(),on=!!t||p.checked;
-for(const tr of document.querySelectorAll('tbody tr')){const txt=tr.textContent.toLowerCase();
+for(const tr of document.querySelectorAll('section.block tbody tr')){const txt=tr.textContent.toLowerCase();
 const bad=tr.querySelector('td[data-kind=bad],td[data-kind=reject],td[data-kind=invalid],td[data-kind=partial]');
 tr.classList.toggle('hidden',(t&&!txt.includes(t))||(p.checked&&!bad));}
 for(const s of document.querySelectorAll('section.block'))s.classList.toggle('hidden',on&&!s.querySelector('tbody tr:not(.hidden)'));
@@ -60,13 +73,45 @@ function inputs(m: ReportModel): string {
 function producedTd(m: ReportModel, stack: string, feature: string): string {
   const p = m.produce.find((x) => x.stack === stack && x.feature === feature);
   if (!p) return td('empty', '');
-  if (p.verdict !== 'produced') return td(p.verdict === 'unsupported' ? 'unsupported' : 'bad', p.verdict, p.detail);
+  const target = anchor('produced', stack, feature);
+  if (p.verdict !== 'produced') return td(p.verdict === 'unsupported' ? 'unsupported' : 'bad', p.verdict, p.detail, '', target);
   const layer = failedLayerOf(p.check);
   const text = p.check?.verdict === 'valid' ? 'valid' : `${p.check?.verdict ?? '?'}${layer ? ` [${layer}]` : ''}`;
-  return td(p.check?.verdict === 'valid' ? 'valid' : 'invalid', text, [p.check?.reason ?? '', p.check?.failed.join(', ') ?? ''].filter(Boolean).join(' | '));
+  return td(p.check?.verdict === 'valid' ? 'valid' : 'invalid', text, [p.check?.reason ?? '', p.check?.failed.join(', ') ?? ''].filter(Boolean).join(' | '), '', target);
 }
 
-export function renderHtml(m: ReportModel): string {
+/** The unexpected outcomes of one kind (new or known), a row each, the sample linked to its detail. */
+function unexpectedTable(id: string, us: readonly Unexpected[], known: boolean): string {
+  return `<table id="${id}"><thead><tr><th>stack</th><th>outcome</th><th>sample</th><th>layer (cmsi check)</th><th>${known ? 'why it is expected (expectations/&lt;stack&gt;.yaml)' : 'effect if accepted / detail'}</th></tr></thead><tbody>${us.map((u) =>
+    `<tr><th>${esc(u.stack)}</th>${td('bad', u.outcome)}<td class="text">${link(anchor('sample', u.record.sample), u.record.sample)}</td><td class="text">${esc(layerLabel(u.layer))}</td><td class="text">${known ? `${esc(u.known!.reason)}${u.known!.link ? ` <a href="${esc(u.known!.link)}">link</a>` : ''}` : esc(u.effect || u.record.detail)}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** Per stack: how many unexpected outcomes are new and how many an expectation explains. */
+function unexpectedCounts(m: ReportModel): string {
+  return `<table id="unexpected-per-stack"><thead><tr><th>stack</th><th>new</th><th>known</th><th>expectations file</th></tr></thead><tbody>${unexpectedByStack(m).map((g) =>
+    `<tr><th>${esc(g.stack)}</th>${td(g.fresh.length ? 'bad' : 'ok', String(g.fresh.length))}${td(g.known.length ? 'info' : 'empty', String(g.known.length))}<td><code>expectations/${esc(expectationsFileOf(g.stack))}.yaml</code></td></tr>`).join('')}</tbody></table>`;
+}
+
+/** The CVE-derived samples and each stack's verdict, every cell linked to the sample's detail. */
+function cveTable(m: ReportModel): string {
+  const { stacks, rows } = cveRows(m.consume, loadFlags().flags);
+  if (!rows.length) return '';
+  return block('<h2>Samples from advisories (CVEs)</h2>', `<table id="cves"><thead><tr><th>sample</th><th>expected</th><th>flag (CVEs)</th>${stacks.map((s) => `<th>${esc(s)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) =>
+    `<tr><th>${link(anchor('sample', r.sample), r.sample)}</th>${td('empty', r.expected, '', '', anchor('sample', r.sample))}${td('empty', `${r.flag} (${r.cves.join(', ')})`, '', '', anchor('sample', r.sample))}${r.outcomes.map((o) =>
+      (o === null ? td('empty', '-') : td(o === 'accept' ? (r.expected === 'invalid' ? 'bad' : 'accept') : o === 'reject' ? 'reject' : o === 'unsupported' ? 'unsupported' : 'bad', o, '', '', anchor('sample', r.sample)))).join('')}</tr>`).join('')}</tbody></table>`);
+}
+
+export interface HtmlOptions {
+  /** The manifest and checker findings the sample details show (reports/drill-inputs.ts). */
+  readonly inputs?: DrillInputs;
+  /** Readiness of every catalog entry: its per-RFC summary heads the page, its table ends it. */
+  readonly readiness?: readonly ReadinessRow[];
+}
+
+export function renderHtml(m: ReportModel, options: HtmlOptions = {}): string {
+  const inputsOf = options.inputs ?? NO_DRILL_INPUTS;
+  const rows = options.readiness;
+  const reqIds = new Set(rows?.map((r) => r.id) ?? []);
   const parts: string[] = [];
   parts.push(block('<h2>Stacks</h2>', `<table id="stacks"><thead><tr><th>stack</th><th>version</th><th>lineage</th><th>status</th></tr></thead><tbody>${m.stacks.map((s) =>
     `<tr><th>${esc(s.stack)}</th>${td(s.installed ? 'ok' : 'unsupported', s.version ?? '')}${td('empty', s.lineage)}${td(s.installed ? 'ok' : 'unsupported', s.source === 'submitted' ? 'submitted' : s.installed ? 'installed' : `not installed: ${s.reason ?? ''}`)}</tr>`).join('')}</tbody></table>`));
@@ -74,7 +119,7 @@ export function renderHtml(m: ReportModel): string {
   const consumerRows = m.installed.map((s) => {
     const row = m.consumerMatrix.get(s.stack);
     const acc = m.acceptable.get(s.stack);
-    return `<tr><th>${esc(s.stack)}</th>${matrixTd(m.invalidCaught.get(s.stack), 'invalid samples rejected')}${td(acc?.total ? 'info' : 'empty', cellText(acc), cellTitle(acc))}${features.map((f) => matrixTd(row?.get(f), f)).join('')}</tr>`;
+    return `<tr><th>${esc(s.stack)}</th>${matrixTd(m.invalidCaught.get(s.stack), 'invalid samples rejected', anchor('cell', s.stack, 'invalid'))}${td(acc?.total ? 'info' : 'empty', cellText(acc), cellTitle(acc), '', anchor('cell', s.stack, 'acceptable'))}${features.map((f) => matrixTd(row?.get(f), f, anchor('cell', s.stack, f))).join('')}</tr>`;
   }).join('');
   parts.push(block('<h2>Consumer matrix</h2>',
     `<table id="consumer"><thead><tr><th>stack</th><th>invalid caught</th><th>acceptable accepted</th>${features.map((f) => `<th>${esc(f)}</th>`).join('')}</tr></thead><tbody>${consumerRows}</tbody></table>`,
@@ -88,22 +133,35 @@ export function renderHtml(m: ReportModel): string {
         const r = row.get(c);
         if (c === producer || !r) return td('empty', c === producer ? '·' : '');
         const kind = r.verdict === 'accept' ? (r.contentMatch === false ? 'bad' : 'accept') : r.verdict === 'unsupported' ? 'unsupported' : 'reject';
-        return td(kind, r.verdict, r.detail);
+        return td(kind, r.verdict, r.detail, '', anchor('produced', producer, feature));
       }).join('')}</tr>`).join('')}</tbody></table>`));
   parts.push(`<section class="group"><h2>Interop</h2>${interop.join('\n')}</section>`);
   parts.push(block('<h2>Cross-verification failures</h2>', `<table id="cross-failures"><thead><tr><th>feature</th><th>producer</th><th>consumer</th><th>outcome</th><th>cmsi check on the message</th><th>consumer said</th></tr></thead><tbody>${m.crossFailures.map((f) => {
     const r = f.record;
     const judged = !f.check ? '' : f.failedLayer ? `${f.check.verdict}, rejected for ${f.failedLayer}: ${f.check.reason ?? ''}` : `${f.check.verdict}: an interop failure`;
-    return `<tr><th>${esc(r.feature)}</th>${td('empty', r.producer)}${td('empty', r.consumer)}${td('bad', r.verdict === 'accept' ? 'wrong content' : r.verdict)}<td class="text">${esc(judged)}</td><td class="text">${esc(r.detail)}</td></tr>`;
+    return `<tr><th>${esc(r.feature)}</th>${td('empty', r.producer)}${td('empty', r.consumer)}${td('bad', r.verdict === 'accept' ? 'wrong content' : r.verdict, '', '', anchor('produced', r.producer, r.feature))}<td class="text">${esc(judged)}</td><td class="text">${esc(r.detail)}</td></tr>`;
   }).join('')}</tbody></table>`));
-  parts.push(block('<h2>Unexpected outcomes</h2>', `<table id="unexpected"><thead><tr><th>stack</th><th>outcome</th><th>sample</th><th>layer (cmsi check)</th><th>effect if accepted / detail</th></tr></thead><tbody>${m.unexpected.map((u) =>
-    `<tr><th>${esc(u.stack)}</th>${td('bad', u.outcome)}<td class="text">${esc(u.record.sample)}</td><td class="text">${esc(layerLabel(u.layer))}</td><td class="text">${esc(u.effect || u.record.detail)}</td></tr>`).join('')}</tbody></table>`));
+  const fresh = m.unexpected.filter((u) => !u.known);
+  const known = m.unexpected.filter((u) => u.known);
+  parts.push(block('<h2>Unexpected outcomes per stack</h2>', unexpectedCounts(m), '<p>"known": explained by an entry of the stack\'s expectations file (sample or flag, that outcome, its version); every other one is new.</p>'));
+  parts.push(block('<h2>Unexpected outcomes: new</h2>', unexpectedTable('unexpected', fresh, false)));
+  parts.push(block('<h2>Unexpected outcomes: known divergences</h2>', unexpectedTable('unexpected-known', known, true)));
+  const cves = cveTable(m);
+  if (cves) parts.push(cves);
   parts.push(block('<h2>Requirements</h2>', `<table id="requirements"><thead><tr><th>requirement</th><th>demonstrated by</th><th>missed by</th><th>Draft Standard bar</th></tr></thead><tbody>${m.requirements.map((r) =>
-    `<tr><th>${esc(r.id)}</th>${td(r.demonstrated.length ? 'ok' : 'empty', r.demonstrated.join(', '))}${td(r.missed.length ? 'bad' : 'empty', r.missed.join(', '))}${td(r.draftStandard ? 'ok' : 'empty', r.draftStandard ? 'met' : '')}</tr>`).join('')}</tbody></table>`));
+    {
+      const target = reqIds.has(r.id) ? anchor('req', r.id) : '';
+      return `<tr><th>${target ? link(target, r.id) : esc(r.id)}</th>${td(r.demonstrated.length ? 'ok' : 'empty', r.demonstrated.join(', '), '', '', target)}${td(r.missed.length ? 'bad' : 'empty', r.missed.join(', '), '', '', target)}${td(r.draftStandard ? 'ok' : 'empty', r.draftStandard ? 'met' : '', '', '', target)}</tr>`;
+    }).join('')}</tbody></table>`));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cms-interop report</title><style>${STYLE}</style></head><body>
 <div id="controls"><label>filter <input id="filter" type="search" placeholder="stack, feature, sample..."></label> <label><input id="problems" type="checkbox"> problems only</label></div>
 <h1>cms-interop report</h1>
 ${inputs(m)}
+${rows ? readinessSummaryHtml(rows) : ''}
+<p>Every cell of every table links to the detail behind it: the samples a matrix cell counts, a sample's manifest entry, cmsi check's findings and each stack's own words, a produced message and what each consumer made of it.</p>
 ${parts.join('\n')}
+${rows ? readinessTableHtml(rows) : ''}
+${detailViews(m, inputsOf)}
+${rows ? `<div id="readiness-details">${readinessViews(rows, new Map(m.consume.map((r) => [r.sample, r.expected]))).join('\n')}</div>` : ''}
 <script>${SCRIPT}</script></body></html>\n`;
 }

@@ -3,7 +3,8 @@
  * matrices, interop, cross-verification failures by layer, unexpected outcomes, requirements.
  */
 import { cellText } from './cells.ts';
-import { MATRIX_FEATURES, acceptedByLayer, failedLayerOf, layerLabel, type ReportModel } from './model.ts';
+import { MATRIX_FEATURES, acceptedByLayer, failedLayerOf, layerLabel, unexpectedByStack, type ReportModel } from './model.ts';
+import { expectationsFileOf } from './known.ts';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -67,21 +68,28 @@ export function renderMarkdown(m: ReportModel, options: { brief?: boolean } = {}
   out.push('## Unexpected outcomes', '');
   if (!m.unexpected.length) out.push('None.');
   if (options.brief) {
-    out.push('| stack | invalid accepted | by layer of the defect | valid rejected | wrong content | crash | hang | error | most frequent flags of accepted invalid samples |', '|---|---|---|---|---|---|---|---|---|');
+    out.push('| stack | invalid accepted | by layer of the defect | valid rejected | wrong content | crash | hang | error | of these known (expectations) | most frequent flags of accepted invalid samples |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const s of m.installed) {
       const u = m.unexpected.filter((x) => x.stack === s.stack);
       const n = (o: string) => u.filter((x) => x.outcome === o).length;
       const flags = new Map<string, number>();
       for (const x of u.filter((y) => y.outcome === 'false-accept')) for (const f of x.record.flags) flags.set(f, (flags.get(f) ?? 0) + 1);
       const top = [...flags.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([f, c]) => `${f} ${c}`).join(', ');
-      out.push(`| ${s.stack} | ${n('false-accept')} | ${acceptedByLayer(u)} | ${n('false-reject')} | ${n('wrong-content')} | ${n('crash')} | ${n('hang')} | ${n('error')} | ${top} |`);
+      out.push(`| ${s.stack} | ${n('false-accept')} | ${acceptedByLayer(u)} | ${n('false-reject')} | ${n('wrong-content')} | ${n('crash')} | ${n('hang')} | ${n('error')} | ${u.filter((x) => x.known).length} | ${top} |`);
     }
     const met = m.requirements.filter((r) => r.draftStandard).length;
     out.push('', `Requirements exercised by the invalid corpus: ${m.requirements.length}; demonstrated by two independent, interoperating stacks (the Draft Standard bar): ${met}. Full lists: \`cmsi report\`.`);
     return `${out.join('\n')}\n`;
   }
-  for (const u of m.unexpected) {
-    out.push(`- **${u.stack}** ${u.outcome} \`${u.record.sample}\` [${layerLabel(u.layer)}]${u.effect ? `: ${esc(u.effect)}` : ''}${u.record.detail ? ` (${esc(u.record.detail.slice(0, 120))})` : ''}`);
+  for (const { stack, fresh, known } of unexpectedByStack(m)) {
+    if (out.at(-1) !== '') out.push('');
+    out.push(`### ${stack}: ${fresh.length} new, ${known.length} known (expectations/${expectationsFileOf(stack)}.yaml)`, '');
+    if (fresh.length) out.push('New (no expectation explains them):', '');
+    for (const u of fresh) {
+      out.push(`- ${u.outcome} \`${u.record.sample}\` [${layerLabel(u.layer)}]${u.effect ? `: ${esc(u.effect)}` : ''}${u.record.detail ? ` (${esc(u.record.detail.slice(0, 120))})` : ''}`);
+    }
+    if (known.length) out.push(...(fresh.length ? [''] : []), 'Known (an expectation gives the reason):', '');
+    for (const u of known) out.push(`- ${u.outcome} \`${u.record.sample}\` [${layerLabel(u.layer)}]: ${esc(u.known!.reason)}${u.known!.link ? ` (${u.known!.link})` : ''}`);
   }
   out.push('', '## Requirements (from the invalid corpus)', '', 'A stack demonstrates a requirement when it rejects every invalid sample citing it that it could process. The Draft Standard bar: two demonstrating stacks of different lineages that accept each other\'s messages.', '', '| requirement | demonstrated by | missed by | Draft Standard bar |', '|---|---|---|---|');
   for (const r of m.requirements) out.push(`| \`${r.id}\` | ${r.demonstrated.join(', ')} | ${r.missed.join(', ')} | ${r.draftStandard ? 'met' : ''} |`);

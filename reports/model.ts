@@ -11,6 +11,8 @@ import { missingRecords } from '../interop/completeness.ts';
 import type { ConsumeRecord, CrossRecord, ProduceRecord, ProducedCheck, ResultRecord, RunHeader, StackRecord } from '../interop/records.ts';
 import { emptyCell, type Cell } from './cells.ts';
 import { byCodePoint, byProduceFeature, byStack, thenBy } from './order.ts';
+import { knownDivergences, type KnownOf } from './known.ts';
+import type { Expectation } from '../core/expectations.ts';
 
 export type { Cell } from './cells.ts';
 
@@ -43,6 +45,8 @@ export interface Unexpected {
    * null when the record does not carry cmsi check's judgement (older or submitted results).
    */
   readonly layer: Layer | 'none' | null;
+  /** The entry of expectations/<stack>.yaml that explains it (a known divergence), or null: a new one. */
+  readonly known: Expectation | null;
 }
 
 /** The layer label of an unexpected outcome, for the tables. */
@@ -107,6 +111,17 @@ export interface ReportModel {
   readonly requirements: readonly RequirementRow[];
 }
 
+/** Unexpected outcomes per stack (report order), new ones apart from those an expectation explains. */
+export function unexpectedByStack(m: Pick<ReportModel, 'unexpected'>): { stack: string; fresh: Unexpected[]; known: Unexpected[] }[] {
+  const by = new Map<string, { stack: string; fresh: Unexpected[]; known: Unexpected[] }>();
+  for (const u of m.unexpected) {
+    const g = by.get(u.stack) ?? { stack: u.stack, fresh: [], known: [] };
+    by.set(u.stack, g);
+    (u.known ? g.known : g.fresh).push(u);
+  }
+  return [...by.values()];
+}
+
 /** The first layer that failed in a check, in reading order (encoding before policy). */
 export const failedLayerOf = (c: ProducedCheck | null): Layer | null => (c ? LAYERS.find((l) => c.layers[l] === 'fail') ?? null : null);
 
@@ -117,7 +132,7 @@ function count(c: ReturnType<typeof emptyCell>, o: Outcome): void {
   else c.bad++;
 }
 
-export function buildModel(records: readonly ResultRecord[], run: RunHeader | null = null, warnings: readonly string[] = []): ReportModel {
+export function buildModel(records: readonly ResultRecord[], run: RunHeader | null = null, warnings: readonly string[] = [], knownOf: KnownOf = knownDivergences()): ReportModel {
   const stacks = records.filter((r): r is StackRecord => r.kind === 'stack').sort((a, b) => byStack(a.stack, b.stack));
   const installed = stacks.filter((s) => s.installed);
   const consume = records.filter((r): r is ConsumeRecord => r.kind === 'consume').sort(thenBy((a, b) => byStack(a.stack, b.stack), (a, b) => byCodePoint(a.sample, b.sample)));
@@ -153,7 +168,7 @@ export function buildModel(records: readonly ResultRecord[], run: RunHeader | nu
     if (o !== 'ok' && o !== 'unsupported') {
       const flag = flags.get(r.flags[0] ?? '');
       const layer = r.check ? failedLayerOf(r.check) ?? 'none' : null;
-      unexpected.push({ stack: r.stack, outcome: o, record: r, effect: flag ? `${flag.name} (${flag.bugType}): ${flag.effect}` : '', layer });
+      unexpected.push({ stack: r.stack, outcome: o, record: r, effect: flag ? `${flag.name} (${flag.bugType}): ${flag.effect}` : '', layer, known: knownOf(r) });
     }
   }
 

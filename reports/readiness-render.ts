@@ -5,6 +5,7 @@
  */
 import type { ReadinessRow, RfcSummary } from './readiness.ts';
 import { READINESS, summarize } from './readiness.ts';
+import { anchor, link } from './drill.ts';
 
 const mdEsc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const htmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -28,16 +29,28 @@ export function readinessTableMarkdown(rows: readonly ReadinessRow[]): string[] 
 export function readinessSummaryHtml(rows: readonly ReadinessRow[]): string {
   const sums = summarize(rows);
   return `<section class="block" id="readiness-summary"><h2>Readiness per RFC</h2><table id="readiness-rfc"><thead><tr><th>RFC</th><th>MUST ready</th><th>SHOULD ready</th>${READINESS.map((r) => `<th>${r}</th>`).join('')}</tr></thead><tbody>${sums.map((s) =>
-    `<tr><th><a href="#readiness-${htmlEsc(s.rfc)}">${htmlEsc(s.rfc)}</a></th><td>${frac(s.must)}</td><td>${frac(s.should)}</td>${READINESS.map((r) => `<td>${s.counts[r]}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`;
+    {
+      // Each count leads to the RFC's entries in the readiness table, whose rows lead on to their evidence.
+      const to = (text: string) => `<td><a class="drill" href="#readiness-${htmlEsc(s.rfc)}">${text}</a></td>`;
+      return `<tr><th><a href="#readiness-${htmlEsc(s.rfc)}">${htmlEsc(s.rfc)}</a></th>${to(frac(s.must))}${to(frac(s.should))}${READINESS.map((r) => to(String(s.counts[r]))).join('')}</tr>`;
+    }).join('')}</tbody></table></section>`;
 }
 
 export function readinessTableHtml(rows: readonly ReadinessRow[]): string {
   let rfc = '';
   const body = rows.map((r) => {
-    const anchor = r.rfc !== rfc ? ` id="readiness-${htmlEsc(r.rfc)}"` : '';
+    const rfcAnchor = r.rfc !== rfc ? ` id="readiness-${htmlEsc(r.rfc)}"` : '';
     rfc = r.rfc;
-    const samples = r.samples.map((s) => `<a href="#sample-${htmlEsc(s)}">${htmlEsc(s)}</a>`).join(' ');
-    return `<tr${anchor} data-status="${r.status}"><th><code>${htmlEsc(r.id)}</code></th><td>${r.level}</td><td>${r.status}</td><td>${htmlEsc(r.producers.join(', '))}</td><td>${htmlEsc(r.consumers.join(', '))}</td><td>${htmlEsc(r.pairs.join('; '))}</td><td>${samples}</td><td>${htmlEsc(r.note)}</td></tr>`;
+    // Every cell leads to the entry's evidence (reports/drill.ts): samples and pairs to their own views.
+    const req = anchor('req', r.id);
+    // The first five samples; the entry's view has them all (a section's valid samples number in the hundreds).
+    const samples = `${r.samples.slice(0, 5).map((s) => link(anchor('sample', s), s)).join(' ')}${r.samples.length > 5 ? ` ${link(req, `... (${r.samples.length})`)}` : ''}`;
+    const pairs = r.pairs.slice(0, 3).map((p) => {
+      const m = /^(\S+) -> \S+ \((.+)\)$/.exec(p);
+      return m ? link(anchor('produced', m[1]!, m[2]!), p) : htmlEsc(p);
+    }).join('; ') + (r.pairs.length > 3 ? ` ${link(req, `... (${r.pairs.length})`)}` : '');
+    const cell = (text: string) => `<td>${text ? link(req, text) : ''}</td>`;
+    return `<tr${rfcAnchor} data-status="${r.status}"><th><code>${link(req, r.id)}</code></th>${cell(r.level)}${cell(r.status)}${cell(r.producers.join(', '))}${cell(r.consumers.join(', '))}<td>${pairs}</td><td>${samples}</td>${cell(r.note)}</tr>`;
   }).join('');
   return `<section class="block"><h2>Readiness per requirement</h2><table id="readiness"><thead><tr><th>requirement</th><th>level</th><th>status</th><th>producers</th><th>consumers</th><th>pairs</th><th>samples</th><th>note</th></tr></thead><tbody>${body}</tbody></table></section>`;
 }

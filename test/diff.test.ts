@@ -52,11 +52,17 @@ describe('cmsi diff', () => {
 
   it('leaves out a change on a known divergence when asked', () => {
     const id = Object.keys(OPENSSL_ACCEPTS_INVALID)[0]!;
-    const c = variant('c', (r) => (r.sample === id ? { ...r, verdict: 'reject', contentMatch: null, detail: 'fixed' } : r));
+    // the known divergence changes, and so does a valid sample no expectation names
+    const other = 'signed-data/rsa-sha256/detached';
+    const c = variant('c', (r) => (r.sample === id || r.sample === other ? { ...r, verdict: 'reject', contentMatch: null, detail: 'fixed' } : r));
     const all = cmsi(['diff', c, a]);
     expect(all.code).toBe(1);
     expect(all.stdout).toContain(id);
     const ignoring = cmsi(['diff', c, a, '--ignore-known']);
     expect(ignoring.stdout).not.toContain(`openssl|${id}`);
+    // only the known one is left out: the other change is still reported (here as better: A rejected it)
+    expect(ignoring.stdout).toMatch(new RegExp(`\\| better \\| consume \\| \`openssl\\|${other.replace(/\//g, '\\/')}\``));
+    const json = JSON.parse(cmsi(['diff', a, c, '--ignore-known', '--format', 'json']).stdout) as { changes: { kind: string; key: string; direction: string }[] };
+    expect(json.changes.filter((x) => x.kind === 'consume').map((x) => x.key)).toEqual([`openssl|${other}`]);
   });
 });

@@ -73,7 +73,19 @@ describe('deterministic reports', () => {
     const a = reports(first);
     const b = reports(shuffled);
     FORMATS.forEach((f, i) => expect(b[i], f).toBe(a[i]));
-  });
+    // the HTML with its drill-down inputs (the manifest, cmsi check's JSON) too
+    const checks = join(tmp, 'checks.json');
+    expect(cmsi(['check', '--manifest', join(CORPUS, 'manifest.yaml'), '--format', 'json', '--out', checks]).code).toBe(0);
+    const html = (dir: string) => {
+      const r = cmsi(['report', '--results', dir, '--format', 'html', '--corpus', CORPUS, '--checks', checks]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/details:/);
+      return r.stdout;
+    };
+    const h = html(first);
+    expect(h).toContain('<h4>checker findings');
+    expect(html(shuffled)).toBe(h);
+  }, 120_000);
 
   it('producer rows and consumer columns follow one order, the registry\'s', () => {
     const md = reports(first)[0]!;

@@ -28,6 +28,8 @@ import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceRe
 import { onCleanup } from '../cleanup.ts';
 import { runProgram } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
+import { sampleExpectations } from '../../core/expectations.ts';
+import { forVersion } from '../openssl-version.ts';
 import { mimeOnlyDefect, openLayers, trustAnchorPaths, type LayerInput } from './layers.ts';
 import { REPO_ROOT } from '../../core/paths.ts';
 
@@ -40,10 +42,11 @@ const REQUEST_TIMEOUT_MS = 20_000;
 /**
  * Samples Bouncy Castle 1.72 cannot process, with the reason we found (each checked against the
  * RFC: none is a defect of the sample). Invalid samples derived from one (`base`) inherit it.
+ * The list itself is data: expectations/bouncycastle.yaml (outcome: unsupported).
  */
-export const BC_UNSUPPORTED: Readonly<Record<string, string>> = {
-  'rfc4134/4.6-signed-two-signers': 'Bouncy Castle 1.72 cannot verify with DianeDSSSignByCarlInherit.cer, whose DSA key inherits its parameters from the issuer (RFC 3279 2.3.2): its CMS verifier builds the key without parameters and its DSA signer dies with a NullPointerException (DSAKeyParameters.getParameters() is null)',
-};
+/** The host's Bouncy Castle is Debian 12's 1.72: the version an entry's before / since bounds are held against. */
+const reasonsOf = (entries: Parameters<typeof forVersion>[0]) => forVersion(entries, [1, 72]);
+export const BC_UNSUPPORTED: Readonly<Record<string, string>> = reasonsOf(sampleExpectations('bouncycastle', 'unsupported'));
 
 /** Algorithms Bouncy Castle 1.72 has no CMS support for. */
 const BC_NO_ALGORITHM: Partial<Record<Algorithm, string>> = {
@@ -59,22 +62,14 @@ const BC_NO_ALGORITHM: Partial<Record<Algorithm, string>> = {
 };
 
 /**
- * Valid samples Bouncy Castle rejects, and who we believe is right. It re-encodes
- * SignedAttributes in DER before verifying (SignerInformation.getEncodedSignedAttributes), and
- * its DER orders the components of a SET by tag number (X.690 10.3, X.680 8.6: the constructed
- * bit is not part of the tag). ESSSecurityLabel is a SET (RFC 2634 3.2); these samples put a
- * PrintableString privacy mark (tag 19) before the security-categories SET (tag 17), an order by
- * the first octet (0x13 < 0x31), which is not DER. RFC 5652 5.3: "SignedAttributes MUST be DER
- * encoded". OpenSSL verifies the bytes as received and accepts. A UTF8String mark (tag 12) sorts
- * first either way, so ess/security-label/utf8 verifies.
+ * Valid samples Bouncy Castle rejects, and who we believe is right: data,
+ * expectations/bouncycastle.yaml (outcome: reject), each entry with its reason. The one it had,
+ * rfc4134/4.10-signed-attributes (security-label components not in DER order, which BC's DER
+ * re-encoding of the signed attributes exposes), is listed invalid in the manifest since; the
+ * near miss signed-attr-values-set-of-order is one where Bouncy Castle is wrong (its SET sort
+ * masks the constructed bit for a SET OF too).
  */
-export const BC_REJECTS_VALID: Readonly<Record<string, string>> = {
-  // Listed invalid in the manifest since BC found it (a published defect, kept as published).
-  'rfc4134/4.10-signed-attributes': 'RFC 4134\'s own 4.10 puts its ESSSecurityLabel components in first-octet, not DER tag, order: Bouncy Castle re-encodes the signed attributes in DER and "signature does not verify"',
-  // Here Bouncy Castle (1.72 and 1.86) is wrong: its ASN1Set sort masks the constructed bit for
-  // every SET, assuming the elements of a SET OF share one tag; attrValues is a SET OF ANY.
-  'signed-data/near-miss/signed-attr-values-set-of-order': 'X.690 11.6: a DER SET OF is ordered by the complete encodings, so an attribute\'s values PrintableString (0x13) and SEQUENCE (0x30) come in that order, as signed; Bouncy Castle orders them as a SET\'s components (X.690 10.3, SEQUENCE tag 16 first), re-encodes the signed attributes in that order (SignerInformation.getEncodedSignedAttributes) and answers "signature does not verify" (RFC 5652 5.4: the signature is over the DER encoding the signer sent)',
-};
+export const BC_REJECTS_VALID: Readonly<Record<string, string>> = reasonsOf(sampleExpectations('bouncycastle', 'reject'));
 
 type Answer =
   | { readonly status: 'accept'; readonly content: string | null; readonly version?: string }

@@ -129,7 +129,7 @@ function verifyLayer(c: Context, layer: LayerInput, input: string): ConsumeVerdi
   }
   if (run.outcome.code !== 0) return { verdict: 'error', error: `certtool exited ${run.outcome.code} after good signatures: ${stderrLines(run.outcome.stderr).join('; ')}` };
   try {
-    return { verdict: 'accept', content: new Uint8Array(readFileSync(out)) };
+    return { verdict: 'accept', content: new Uint8Array(readFileSync(out)), output: run.statuses.map((x, n) => `signer ${n}: ${x}`).join('; ') };
   } catch (e) {
     return { verdict: 'error', error: `certtool wrote no content: ${(e as Error).message}` };
   }

@@ -96,6 +96,7 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
   const time = ['--faked-system-time', epoch(r.manifest.validationTime)];
   let bytes: Uint8Array = r.bytes;
   let content: Uint8Array | null = null;
+  const said: string[] = [];
   for (const [n, step] of steps.entries()) {
     // Inner layers are MIME entities (RFC 8551 3.1); gpgsm reads only the CMS inside them.
     let cms = bytes;
@@ -142,9 +143,11 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
       const stderr = run.outcome.kind === 'exit' ? run.outcome.stderr : '';
       return (/no signature value available/.test(stderr) ? pqUnsupported('gpgsm (libksba)', error, cms) : null) ?? { verdict: 'reject', error };
     }
+    // The lines that made it good (gpgsm's status: GOODSIG and the trust), the stack's words for the report.
+    said.push(...run.status.filter((l) => /^(GOODSIG|TRUST_)/.test(l)));
     bytes = content = detached ? new Uint8Array(readFileSync(detached)) : new Uint8Array(readFileSync(out));
   }
-  return { verdict: 'accept', content };
+  return { verdict: 'accept', content, ...(said.length ? { output: said.join(' | ') } : {}) };
 }
 
 function setupFailure(e: unknown): ConsumeVerdict {

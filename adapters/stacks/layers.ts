@@ -50,6 +50,7 @@ export async function openLayers(r: ConsumeRequest, open: (layer: LayerInput) =>
   const s = r.sample;
   let bytes: Uint8Array = r.bytes;
   let content: Uint8Array | null = null;
+  const said: string[] = [];
   for (const [index, step] of stepsFor(s).entries()) {
     let cms = bytes;
     let detached: Uint8Array | null = null;
@@ -63,10 +64,11 @@ export async function openLayers(r: ConsumeRequest, open: (layer: LayerInput) =>
     }
     const v = await open({ step, index, cms, detached });
     if (v.verdict !== 'accept') return v;
+    if (v.output) said.push(v.output);
     content = v.content;
     bytes = v.content ?? new Uint8Array();
   }
-  return { verdict: 'accept', content };
+  return { verdict: 'accept', content, ...(said.length ? { output: said.join(' | ') } : {}) };
 }
 
 /**

@@ -272,7 +272,7 @@ function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput, name: str
     // Exit 0 with nsigners=0: the certificates of a certs-only message passed NSS's check.
     if (h.nsigners.includes(0)) return { verdict: 'accept', content: null };
     if (layer.step === 'verify' && h.signers.length === 0) return { verdict: 'reject', error: 'cmsutil reported no signer status' };
-    return { verdict: 'accept', content: new Uint8Array(output.subarray(h.end)) };
+    return { verdict: 'accept', content: new Uint8Array(output.subarray(h.end)), ...(h.signers.length ? { output: h.signers.map((s) => `signer${s.n} ("${s.id}") status=${s.status}`).join('; ') } : {}) };
   });
 }
 

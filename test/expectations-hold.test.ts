@@ -1,0 +1,42 @@
+/**
+ * Every sample entry of expectations/<stack>.yaml still holds on the installed stack, so a list
+ * cannot go stale: the host's adapter of each family (OpenSSL's entries are held by
+ * test/openssl-invalid.test.ts and test/openssl-corpus.test.ts) consumes each sample its file
+ * names, for the installed version (before / since), and must give the outcome the entry says. A
+ * stack that learns one (or a new release that fixes a bug) fails here: update the file.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ALL_ADAPTERS } from '../adapters/registry.ts';
+import { loadExpectations } from '../core/expectations.ts';
+import type { Manifest } from '../core/manifest.ts';
+import { holdsFor, versionNumbers } from '../reports/known.ts';
+import { CORPUS, readBytes } from './helpers/corpus.ts';
+
+const manifest = parse(readFileSync(join(CORPUS, 'manifest.yaml'), 'utf8')) as Manifest;
+/** The host generation of each family (a name without `@`), but OpenSSL's, which has its own tests. */
+const hosts = ALL_ADAPTERS.filter((a) => !a.name.includes('@') && a.name !== 'openssl' && loadExpectations(a.name).some((e) => e.sample));
+afterAll(async () => {
+  for (const a of hosts) await a.close?.();
+});
+
+describe('expectations hold on the installed stacks', () => {
+  it('covers the families with sample entries', () => expect(hosts.map((a) => a.name).sort()).toEqual(['bouncycastle', 'forge', 'gnutls', 'gpgsm', 'pkijs', 'python-cryptography']));
+  for (const a of hosts) {
+    it(`${a.name}: every sample entry gives its outcome`, async () => {
+      const p = await a.probe();
+      expect(p.installed, `${a.name} is not installed`).toBe(true);
+      const version = versionNumbers(p.installed ? p.version : '');
+      const entries = loadExpectations(a.name).filter((e) => e.sample && holdsFor(e, version));
+      expect(entries.length).toBeGreaterThan(0);
+      for (const e of entries) {
+        const s = manifest.samples.find((x) => x.id === e.sample)!;
+        const support = a.consumes(s);
+        const verdict = support.supported ? (await a.consume({ manifest, dir: CORPUS, sample: s, bytes: readBytes(CORPUS, s.file) })).verdict : 'unsupported';
+        expect(verdict, `${a.name} ${e.sample}: expectations/${a.name}.yaml says ${e.outcome}`).toBe(e.outcome);
+      }
+    }, 120_000);
+  }
+});

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { readDer, contentOf, encodingOf } from '../core/der/reader.ts';
+import { signers } from './signers.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CMSI = join(ROOT, 'bin', 'cmsi.js');
@@ -89,15 +90,6 @@ async function messages(dir: string, n: number, signer: (i: number) => { cert: s
   });
   await pool(jobs, availableParallelism());
   return files;
-}
-
-/** n self-signed RSA-2048 signers (a key each), made once, kept in WORK. */
-async function signers(dir: string, n: number): Promise<{ cert: string; key: string }[]> {
-  mkdirSync(dir, { recursive: true });
-  const out = Array.from({ length: n }, (_, i) => ({ cert: join(dir, `s${i}.cert.pem`), key: join(dir, `s${i}.key.pem`) }));
-  const jobs = out.flatMap((s, i) => (existsSync(s.cert) ? [] : [['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', s.key, '-out', s.cert, '-subj', `/CN=bench signer ${i}`, '-days', '3650', '-set_serial', String(i + 1)]]));
-  await pool(jobs, availableParallelism());
-  return out;
 }
 
 /** The DER SET OF signed attributes and the signature of a one-signer SignedData, for the raw verify loop. */

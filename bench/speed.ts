@@ -6,7 +6,8 @@
  *     OpenSSL-made RSA-2048 SignedData with one signer certificate (a mail spool), start included,
  *     vs `openssl cms -verify` run once per message (rate measured on BENCH_OPENSSL_SAMPLE of them),
  *     and vs Node's raw crypto.verify with one cached key over the same messages' signed
- *     attributes (one core); then the same with BENCH_SIGNERS distinct signer certificates and keys.
+ *     attributes (one core); then the same with BENCH_SIGNERS (4,000) distinct signer certificates
+ *     and keys (bench/signers.ts: made in this process once, kept in the cache directory below).
  *  B3 large: BENCH_LARGE_MB (1024) MiB detached (`openssl cms -sign -binary`) and attached BER
  *     (`openssl cms -sign -stream -nodetach`): cmsi check's verdict, wall time and peak RSS
  *     (GNU time), beside `openssl dgst -sha256` and `openssl cms -verify` of the same.
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { readDer, contentOf, encodingOf } from '../core/der/reader.ts';
+import { signers } from './signers.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CMSI = join(ROOT, 'bin', 'cmsi.js');
@@ -89,15 +91,6 @@ async function messages(dir: string, n: number, signer: (i: number) => { cert: s
   });
   await pool(jobs, availableParallelism());
   return files;
-}
-
-/** n self-signed RSA-2048 signers (a key each), made once, kept in WORK. */
-async function signers(dir: string, n: number): Promise<{ cert: string; key: string }[]> {
-  mkdirSync(dir, { recursive: true });
-  const out = Array.from({ length: n }, (_, i) => ({ cert: join(dir, `s${i}.cert.pem`), key: join(dir, `s${i}.key.pem`) }));
-  const jobs = out.flatMap((s, i) => (existsSync(s.cert) ? [] : [['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', s.key, '-out', s.cert, '-subj', `/CN=bench signer ${i}`, '-days', '3650', '-set_serial', String(i + 1)]]));
-  await pool(jobs, availableParallelism());
-  return out;
 }
 
 /** The DER SET OF signed attributes and the signature of a one-signer SignedData, for the raw verify loop. */

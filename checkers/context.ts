@@ -30,6 +30,19 @@ export const V3_ALIASES: Readonly<Record<string, string>> = {
 
 const TWINS = new WeakMap<Catalog, Map<string, string>>();
 
+/** What `check` needs of a requested rule under one profile: the same for every message, so computed once. */
+interface RuleInfo {
+  /** The rule cited (resolve), or null when it does not apply under the profile. */
+  readonly rule: string | null;
+  readonly level: string;
+  readonly mandatory: boolean;
+  readonly mustAccept: boolean;
+  readonly layer: Layer;
+}
+
+/** Per catalog and profile, requested rule -> RuleInfo (a context lives for one message; this for the run). */
+const RULE_INFO = new WeakMap<Catalog, Map<Profile, Map<string, RuleInfo>>>();
+
 /** The v3 RFC 2633 entries by slug (the last part of the id), built once per catalog. */
 function v3TwinsOf(catalog: Catalog): Map<string, string> {
   let m = TWINS.get(catalog);
@@ -101,17 +114,37 @@ export class CheckContext {
    * the rule's own layer (checkers/layers.ts) for this one finding.
    */
   check(requested: string, ok: boolean, message: string, at: Where, layer?: Layer, beyondTolerance = false): boolean {
-    const rule = this.resolve(requested);
+    const info = this.ruleInfo(requested);
+    const rule = info.rule;
     if (!rule) return ok;
-    const level = this.levelOf(rule);
-    const status = ok ? 'pass' : MANDATORY_LEVELS.has(level as Level) ? 'fail' : 'warn';
+    const level = info.level;
+    const status = ok ? 'pass' : info.mandatory ? 'fail' : 'warn';
     // `beyondTolerance`: the rule's receivers must accept one departure (NULL for absent, say),
     // not this one (an OCTET STRING where NULL is required), so the failure binds receivers too.
-    const producerOnly = status === 'fail' && !beyondTolerance && this.catalog.get(rule)?.receivers === 'must-accept';
-    const l = layer ?? layerOf(rule, this.catalog);
+    const producerOnly = status === 'fail' && !beyondTolerance && info.mustAccept;
+    const l = layer ?? info.layer;
     if (!this.runs(l)) return ok;
     this.findings.push({ rule, level, status, layer: l, message, ...at, ...(producerOnly ? { producerOnly: true as const } : {}) });
     return ok;
+  }
+
+  /** resolve, levelOf, the catalog's receivers and layerOf of a requested rule, looked up once per run. */
+  private ruleInfo(requested: string): RuleInfo {
+    let byProfile = RULE_INFO.get(this.catalog);
+    if (!byProfile) RULE_INFO.set(this.catalog, (byProfile = new Map()));
+    let infos = byProfile.get(this.profile);
+    if (!infos) byProfile.set(this.profile, (infos = new Map()));
+    let info = infos.get(requested);
+    if (!info) {
+      const rule = this.resolve(requested);
+      // levelOf throws for an unknown rule: nothing is cached then, and every call throws alike.
+      const level = rule ? this.levelOf(rule) : '';
+      info = rule
+        ? { rule, level, mandatory: MANDATORY_LEVELS.has(level as Level), mustAccept: this.catalog.get(rule)?.receivers === 'must-accept', layer: layerOf(rule, this.catalog) }
+        : { rule: null, level, mandatory: false, mustAccept: false, layer: 'structure' };
+      infos.set(requested, info);
+    }
+    return info;
   }
 
   fail(rule: string, message: string, at: Where, layer?: Layer): false {
@@ -121,11 +154,12 @@ export class CheckContext {
 
   /** The rule could not be decided here (say why in `message`): neither a pass nor a failure. */
   unchecked(requested: string, message: string, at: Where, layer?: Layer): void {
-    const rule = this.resolve(requested);
+    const info = this.ruleInfo(requested);
+    const rule = info.rule;
     if (!rule) return;
-    const l = layer ?? layerOf(rule, this.catalog);
+    const l = layer ?? info.layer;
     if (!this.runs(l)) return;
-    this.findings.push({ rule, level: this.levelOf(rule), status: 'unchecked', layer: l, message, ...at });
+    this.findings.push({ rule, level: info.level, status: 'unchecked', layer: l, message, ...at });
   }
 
   /** A resource bound stopped the check: the verdict becomes unchecked, whatever else was found. */

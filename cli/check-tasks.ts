@@ -1,15 +1,15 @@
 /**
  * Runs `cmsi check` over many files at line rate: the files are read asynchronously, a bounded
  * window ahead of the one being reported, and checked either in this thread or on a pool of worker
- * threads (cli/check-worker.ts, one catalog per worker, kept for the whole run); results come back
- * in input order whatever order they finish in, each handed to `onResult` as soon as it and all
- * before it are done (the jsonl format prints it then), so 100,000 files never sit in memory at
- * once. The window bounds what is held: at most WINDOW_PER_JOB x jobs files read but not reported.
+ * threads (tinypool running cli/check-worker.ts: one catalog per worker, the threads kept for the
+ * whole run); results come back in input order whatever order they finish in, each handed to
+ * `onResult` as soon as it and all before it are done (the jsonl format prints it then), so
+ * 100,000 files never sit in memory at once. The window bounds what is held: at most WINDOW_PER_JOB x jobs files read but not reported.
  */
 import { close, fstat, open, read } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import Tinypool from 'tinypool';
 import type { Catalog } from '../core/catalog.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { checkBytes, type CheckOptions } from '../checkers/engine.ts';
@@ -106,15 +106,25 @@ async function readUnsized(t: CheckTask): Promise<Uint8Array> {
   }
 }
 
-/** The worker script beside this module: the compiled .js, or the .ts source under tsx. */
+/** The worker script beside this module: the compiled .js, or under tsx the sources' bootstrap. */
 function workerUrl(): URL | null {
   const js = new URL('./check-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return js;
-  const ts = new URL('./check-worker.ts', import.meta.url);
-  // From the sources, a worker can load TypeScript only when this process runs under tsx
-  // (workers inherit its loader through execArgv); otherwise check in this thread.
-  return existsSync(fileURLToPath(ts)) && process.execArgv.join(' ').includes('tsx') ? ts : null;
+  // From the sources, only when this process runs under tsx (development): the bootstrap
+  // registers tsx's hooks in the worker, which does not inherit them; else check in this thread.
+  const dev = new URL('./check-worker-dev.mjs', import.meta.url);
+  return existsSync(fileURLToPath(dev)) && process.execArgv.join(' ').includes('tsx') ? dev : null;
 }
+
+/** What the main thread sends a worker (cli/check-worker.ts) for one file. */
+export interface WorkerRequest {
+  readonly task: CheckTask;
+  readonly bytes: Uint8Array | 'stream';
+  readonly lines: boolean;
+}
+
+/** A worker's answer: the outcome, or the message of an input error (see cli/check-worker.ts). */
+export type WorkerReply = { readonly outcome: Outcome; readonly inputError?: undefined } | { readonly inputError: string; readonly outcome?: undefined };
 
 type Checker = (task: CheckTask, bytes: Uint8Array | 'stream') => Promise<Outcome>;
 
@@ -148,73 +158,35 @@ export async function runTasks(tasks: readonly CheckTask[], o: RunOptions): Prom
   }
 }
 
-interface Job { readonly resolve: (r: Outcome) => void; readonly reject: (e: unknown) => void }
-
-/** Files sent ahead to each worker, so that it never waits for the main thread between two files. */
+/**
+ * Files sent ahead to each worker (tinypool's concurrentTasksPerWorker): the handler is
+ * synchronous, so they wait in the worker's queue and it never idles for a round trip to the main
+ * thread between two files.
+ */
 const PER_WORKER = 4;
 
-/** A fixed set of worker threads, each checking its files in the order sent, kept for the whole run. */
+/**
+ * A fixed set of worker threads kept for the whole run, on tinypool (a fork of piscina without
+ * its optional native dependency, and no other dependency of its own). Results keep input order
+ * through runTasks's window, not through the pool, which may answer in any order.
+ */
 class WorkerPool {
-  private readonly workers: Worker[] = [];
-  /** Per worker, the jobs sent and not yet answered, oldest first (a worker answers in order). */
-  private readonly inflight = new Map<Worker, Job[]>();
-  private readonly queue: { task: CheckTask; bytes: Uint8Array | 'stream'; job: Job }[] = [];
-  private failure: Error | null = null;
+  private readonly pool: Tinypool;
 
-  constructor(url: URL, readonly size: number, lines: boolean) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(url, { workerData: { lines } });
-      const jobs: Job[] = [];
-      this.inflight.set(w, jobs);
-      w.on('message', (m: { outcome?: Outcome; error?: string }) => {
-        const job = jobs.shift();
-        if (job) {
-          if (m.outcome) job.resolve(m.outcome);
-          else job.reject(new Error(m.error ?? 'worker failed'));
-        }
-        this.pump();
-      });
-      w.on('error', (e) => this.fail(e));
-      w.on('exit', (code) => {
-        if (code !== 0 && !this.closing) this.fail(new Error(`a check worker exited with code ${code}`));
-      });
-      this.workers.push(w);
-    }
+  constructor(url: URL, readonly size: number, private readonly lines: boolean) {
+    this.pool = new Tinypool({ filename: url.href, minThreads: size, maxThreads: size, concurrentTasksPerWorker: PER_WORKER });
   }
 
-  private closing = false;
-
-  check(task: CheckTask, bytes: Uint8Array | 'stream'): Promise<Outcome> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ task, bytes, job: { resolve, reject } });
-      this.pump();
-    });
+  async check(task: CheckTask, bytes: Uint8Array | 'stream'): Promise<Outcome> {
+    const request: WorkerRequest = { task: { ...task, bytes: undefined }, bytes, lines: this.lines };
+    // The file's bytes move to the worker (no copy) when they own their buffer.
+    const own = bytes !== 'stream' && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    const reply = (await this.pool.run(request, own ? { transferList: [bytes.buffer as ArrayBuffer] } : {})) as WorkerReply;
+    if (reply.inputError !== undefined) throw new InputError(reply.inputError);
+    return reply.outcome;
   }
 
-  private pump(): void {
-    while (this.queue.length) {
-      // The least busy worker, if it has room.
-      let w: Worker | null = null;
-      for (const x of this.workers) if (this.inflight.get(x)!.length < PER_WORKER && (!w || this.inflight.get(x)!.length < this.inflight.get(w)!.length)) w = x;
-      if (!w) return;
-      const { task, bytes, job } = this.queue.shift()!;
-      this.inflight.get(w)!.push(job);
-      const message = { task: { ...task, bytes: undefined }, bytes };
-      // The file's bytes move to the worker (no copy) when they own their buffer.
-      const own = bytes !== 'stream' && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      w.postMessage(message, own ? [bytes.buffer as ArrayBuffer] : []);
-    }
-  }
-
-  private fail(e: Error): void {
-    this.failure ??= e;
-    for (const jobs of this.inflight.values()) for (const job of jobs.splice(0)) job.reject(e);
-    for (const q of this.queue.splice(0)) q.job.reject(e);
-  }
-
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  close(): Promise<void> {
+    return this.pool.destroy();
   }
 }

@@ -76,6 +76,21 @@ describe('value decoders', () => {
     expect(decodeOid(h('2a 86 48 86 f7 0d 01 07 02'))).toEqual({ ok: true, value: '1.2.840.113549.1.7.2' });
     expect(decodeOid(h('2a 80 01')).ok).toBe(false);
   });
+  it('OID arcs past 2^53 and malformed OIDs decode as X.690 8.19 says (the BigInt path)', () => {
+    // 2.25.<a UUID as one 128-bit arc> (X.667): far past what a Number holds exactly.
+    const uuid = 0xf81d4fae7dec11d0a76500a0c91e6bf6n;
+    const septets: number[] = [];
+    for (let v = uuid; v > 0n; v >>= 7n) septets.unshift(Number(v & 0x7fn));
+    const arc = septets.map((b, i) => (i < septets.length - 1 ? b | 0x80 : b));
+    expect(decodeOid(Uint8Array.from([0x69, ...arc]))).toEqual({ ok: true, value: `2.25.${uuid}` });
+    // An arc of exactly 2^45 and 2^52 + 1 (the edge of the Number path).
+    expect(decodeOid(h('2a 81 80 80 80 80 80 80 00'))).toEqual({ ok: true, value: `1.2.${2 ** 49}` });
+    expect(decodeOid(h('2a 88 80 80 80 80 80 80 01'))).toEqual({ ok: true, value: `1.2.${2n ** 52n + 1n}` });
+    // A first subidentifier of 80 and more is arc 2 (X.690 8.19.4).
+    expect(decodeOid(h('81 34'))).toEqual({ ok: true, value: '2.100' });
+    expect(decodeOid(h('2a 86'))).toEqual({ ok: false, error: 'OBJECT IDENTIFIER ends inside an arc' });
+    expect(decodeOid(h('80 01'))).toEqual({ ok: false, error: 'OBJECT IDENTIFIER arc at octet 0 starts with 0x80 (X.690 8.19.2)' });
+  });
   it('times in their DER forms only', () => {
     expect(decodeUtcTime(Buffer.from('260115120000Z'))).toEqual({ ok: true, value: { iso: '2026-01-15T12:00:00Z', year: 2026 } });
     expect(decodeUtcTime(Buffer.from('500101000000Z'))).toMatchObject({ ok: true, value: { year: 1950 } });

@@ -35,6 +35,40 @@ export function decodeSmallInt(c: Uint8Array): Decoded<number> {
 export function decodeOid(c: Uint8Array): Decoded<string> {
   if (c.length === 0) return bad('OBJECT IDENTIFIER with no content octets');
   if (c.length > 256) return bad('OBJECT IDENTIFIER longer than 256 octets');
+  return smallArcsOid(c) ?? bigArcsOid(c);
+}
+
+/** Arcs below 2^45 fit a Number exactly (acc * 128 + 127 stays under 2^53). */
+const SMALL_ARC = 2 ** 45;
+
+/**
+ * The common case without BigInt (a third of an OID's cost was BigInt arithmetic per octet):
+ * well-formed OIDs whose arcs all stay below SMALL_ARC, written as the BigInt path writes them
+ * (an integer's decimal digits are the same from a Number and a BigInt). Null for anything else
+ * (a malformed encoding, a huge arc), which bigArcsOid then decodes and names.
+ */
+function smallArcsOid(c: Uint8Array): Decoded<string> | null {
+  let acc = 0;
+  let start = true;
+  let text = '';
+  for (let i = 0; i < c.length; i++) {
+    const b = c[i]!;
+    if (start && b === 0x80) return null;
+    if (acc >= SMALL_ARC) return null;
+    acc = acc * 128 + (b & 0x7f);
+    start = !(b & 0x80);
+    if (start) {
+      if (text === '') {
+        const a0 = acc < 40 ? 0 : acc < 80 ? 1 : 2;
+        text = `${a0}.${acc - a0 * 40}`;
+      } else text += `.${acc}`;
+      acc = 0;
+    }
+  }
+  return start ? ok(text) : null;
+}
+
+function bigArcsOid(c: Uint8Array): Decoded<string> {
   const arcs: bigint[] = [];
   let acc = 0n;
   let start = true;

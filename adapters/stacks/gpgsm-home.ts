@@ -40,6 +40,8 @@ export const HOST_GPGSM: GpgsmPrograms = {
 
 /** Thrown when setting the home up fails: the adapter reports it as `error`, never as a reject. */
 export class GpgsmSetupError extends Error {}
+/** A key gpgsm cannot take at all (its PKCS#12 import is RSA only): the sample is unsupported, not an adapter failure. */
+export class GpgsmKeyTypeUnsupported extends GpgsmSetupError {}
 
 export class GpgsmHome {
   private readonly trusted = new Set<string>();
@@ -115,7 +117,7 @@ export class GpgsmHome {
   importKey(certPath: string, keyPath: string, workDir: string): void {
     if (this.keys.has(certPath)) return;
     const type = createPrivateKey(readFileSync(keyPath)).asymmetricKeyType;
-    if (type !== 'rsa') throw new GpgsmSetupError(`gpgsm cannot import a ${type} key from PKCS#12 (it crashes on EC keys)`);
+    if (type !== 'rsa') throw new GpgsmKeyTypeUnsupported(`gpgsm cannot import a ${type} key from PKCS#12 (it crashes on EC keys)`);
     const p12 = join(workDir, 'key.p12');
     let failure = '';
     for (let attempt = 0; attempt < 5; attempt++) {

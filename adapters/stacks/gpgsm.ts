@@ -18,7 +18,7 @@ import type { Adapter, ProduceFeature, ProduceRequest, ProduceResult, Support } 
 import { withTempDir } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { pqUnsupported } from './pq-unsupported.ts';
-import { GpgsmHome, GpgsmSetupError, HOST_GPGSM, describe, fingerprint, type GpgsmPrograms, type GpgsmRun } from './gpgsm-home.ts';
+import { GpgsmHome, GpgsmKeyTypeUnsupported, GpgsmSetupError, HOST_GPGSM, describe, fingerprint, type GpgsmPrograms, type GpgsmRun } from './gpgsm-home.ts';
 
 type Step = 'verify' | 'decrypt' | 'certs';
 
@@ -151,6 +151,8 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
 }
 
 function setupFailure(e: unknown): ConsumeVerdict {
+  // A recipient key of a type gpgsm cannot import (an EC key named by a ktri, say) is its limit.
+  if (e instanceof GpgsmKeyTypeUnsupported) return { verdict: 'unsupported', reason: e.message };
   if (e instanceof GpgsmSetupError) return { verdict: 'error', error: e.message };
   throw e;
 }

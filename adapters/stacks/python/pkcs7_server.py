@@ -63,10 +63,18 @@ def op_decrypt(req):
     cert = load_cert(req["cert"])
     key = load_key(req["key"])
     message = base64.b64decode(req["message"])
-    if req.get("smime"):
-        content = pkcs7.pkcs7_decrypt_smime(message, cert, key, [])
-    else:
-        content = pkcs7.pkcs7_decrypt_der(message, cert, key, [])
+    try:
+        if req.get("smime"):
+            content = pkcs7.pkcs7_decrypt_smime(message, cert, key, [])
+        else:
+            content = pkcs7.pkcs7_decrypt_der(message, cert, key, [])
+    except TypeError as e:
+        # cryptography's own statement of a limit, not a verdict on the message: it decrypts
+        # with RSA recipient certificates only ("Only certificate with RSA public keys are
+        # supported at this time"), so a sample whose recipient holds an EC key is unsupported.
+        if "Only certificate with RSA public keys are supported" in str(e):
+            raise UnsupportedAlgorithm(str(e)) from e
+        raise
     return {"content": b64(content)}
 
 

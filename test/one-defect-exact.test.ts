@@ -31,7 +31,7 @@ const CONSEQUENCES: Readonly<Record<string, readonly string[]>> = {
  * cmsi/* consequences aside), per profile, when this was written. Lower it when a sample is made
  * exact (or names the restated rule it also breaks); it must not grow.
  */
-const INEXACT_SAMPLES = { current: 13, v3: 13 } as const;
+const INEXACT_SAMPLES = { current: 0, v3: 0 } as const;
 
 const byFile = new Map(manifest.samples.map((s) => [s.file, s]));
 

@@ -16,7 +16,7 @@ import { CORPUS, loadManifest } from './helpers/corpus.ts';
 
 const manifest = loadManifest();
 const { results } = checkManifest(join(CORPUS, 'manifest.yaml'), loadCatalog(), 'current');
-const findingsOf = (id: string): Finding[] => {
+const findingsOf = (id: string): readonly Finding[] => {
   const s = manifest.samples.find((x) => x.id === id);
   if (!s) throw new Error(`no sample ${id}`);
   return results.find((r) => r.file === s.file)!.findings;

@@ -119,10 +119,16 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
     if (fromDigest) ctx.unchecked('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} hashes with the digestAlgorithm, and ${notADigest(si.digestAlgorithm.oid)}`, where(si.digestAlgorithm.at));
     else ctx.unchecked('cmsi/crypto-unverifiable', `signature algorithm ${si.signatureAlgorithm.oid} is not supported by this checker`, where(si.signatureAlgorithm.at));
   } else {
+    const otherHash = result ? null : hashThatVerifies(si, key, toVerify);
+    const over = si.signedAttrs ? 'the DER SET OF signed attributes' : 'the content';
     ctx.check('cmsi/signature-valid', result,
-      result ? 'signature verifies with the signer certificate' : 'signature does not verify with the signer certificate', where(si.signatureAt));
-    if (!result) explainBadSignature(ctx, si, key, toVerify, content?.bytes ?? null);
-    else ctx.check(si.signedAttrs ? SIGNED_ATTRS_RULE : CONTENT_RULE, true, si.signedAttrs ? 'signature is over the DER SET OF signed attributes' : 'signature is over the content', where(si.signatureAt));
+      result ? 'signature verifies with the signer certificate'
+        : otherHash ? `signature does not verify with the signer certificate as ${si.signatureAlgorithm.oid} says: it is over ${over}, hashed with ${otherHash}, which that identifier does not name`
+          : 'signature does not verify with the signer certificate', where(si.signatureAt));
+    if (!result && !otherHash) explainBadSignature(ctx, si, key, toVerify, content?.bytes ?? null);
+    // A signature over the right bytes with a hash its identifier does not name keeps RFC 5652 5.4
+    // (what is signed); the identifier rules (RFC 3370 3.1, RFC 5754 3, RFC 8933 3.1) fail it.
+    else ctx.check(si.signedAttrs ? SIGNED_ATTRS_RULE : CONTENT_RULE, true, `signature is over ${over}${otherHash ? ` (hashed with ${otherHash})` : ''}`, where(si.signatureAt));
   }
   for (const a of si.unsignedAttrs?.attrs.filter((x) => x.type === OID.countersignature) ?? []) {
     a.values.forEach((value, i) => {
@@ -159,6 +165,26 @@ function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, 
   } catch {
     return false;
   }
+}
+
+const OTHER_HASHES = ['sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+
+/**
+ * For DSA and ECDSA, whose signature identifier alone names the hash: another hash under which
+ * the signature does verify over the same bytes, or null. Such a signature covers what RFC 5652
+ * 5.4 says is signed, so that rule is not the one to blame for it.
+ */
+function hashThatVerifies(si: SignerInfoView, key: KeyObject, data: Uint8Array): string | null {
+  const scheme = signatureScheme(si.signatureAlgorithm.oid);
+  if (!scheme || (scheme.kind !== 'dsa' && scheme.kind !== 'ecdsa')) return null;
+  for (const h of OTHER_HASHES.filter((x) => x !== scheme.hash)) {
+    try {
+      if (verify(h, data, { key, dsaEncoding: 'der' }, si.signature)) return h;
+    } catch {
+      // a key that cannot sign with this hash: try the next
+    }
+  }
+  return null;
 }
 
 /** "digest algorithm X is not supported", or, for a signature OID there, that it is not a digest at all. */

@@ -29,7 +29,11 @@ const VERSION_RULE: Readonly<Record<number, string>> = {
 
 export function checkEnvelopedData(ctx: CheckContext, v: EnvelopedDataView): void {
   const expected = expectedEnvelopedDataVersion(v);
-  if (v.version !== null) {
+  // Versions 0 and 2 depend on every RecipientInfo's version: with one unreadable (its structure
+  // failure already reported) the version the contents need is unknown, so it is not judged.
+  // 3 and 4 follow from what was read, and nothing unread could lower them.
+  const unknown = v.recipientInfos.infos.length < v.recipientInfos.count && expected < 3;
+  if (v.version !== null && !unknown) {
     const w = where(v.versionAt);
     const same = v.version === expected;
     ctx.check(VERSION_RULE[expected]!, same, `EnvelopedData version ${v.version}${same ? '' : `, expected ${expected} for its contents`}`, w);

@@ -66,6 +66,13 @@ export interface CertificateSpec {
   readonly subjectUniqueId?: Uint8Array;
   /** Key purposes of extendedKeyUsage, replacing the emailProtection one (defective casts). */
   readonly extKeyUsage?: readonly string[];
+  /**
+   * The outer signatureAlgorithm and the hash the signature is really made with, in place of
+   * sha256WithRSAEncryption; tbsCertificate.signature keeps sha256WithRSAEncryption (defective casts).
+   */
+  readonly outerSignature?: { readonly algorithm: Uint8Array; readonly hash: 'sha384' | 'sha512' };
+  /** No keyUsage extension at all (`keyUsage` is then ignored); defective casts only. */
+  readonly keyUsageAbsent?: boolean;
   /** keyUsage marked critical, as RFC 8550 4.4.2 requires (default); false only for defective casts. */
   readonly keyUsageCritical?: boolean;
   /** subjectAltName marked critical (RFC 5280 4.2.1.6 and RFC 8550 3 require it for an empty subject). */
@@ -88,7 +95,7 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
   // RFC 8550 4.4.1 (after RFC 5280 4.2.1.9): CA certificates carry a critical basicConstraints;
   // end-entity certificates SHOULD NOT carry the extension at all.
   if (spec.ca) exts.push(extension(OID.basicConstraints, true, seq(bool(true))));
-  exts.push(extension(OID.keyUsage, spec.keyUsageCritical ?? true, keyUsageExtensionValue(spec.keyUsage)));
+  if (!spec.keyUsageAbsent) exts.push(extension(OID.keyUsage, spec.keyUsageCritical ?? true, keyUsageExtensionValue(spec.keyUsage)));
   exts.push(extension(OID.subjectKeyIdentifier, false, spec.subjectKeyIdValue ?? octets(ski)));
   if (spec.authorityKeyId) {
     exts.push(extension(OID.authorityKeyIdentifier, false, seq(ctxPrimitive(0, spec.authorityKeyId))));
@@ -114,8 +121,8 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
     ...(spec.subjectUniqueId ? [ctxPrimitive(2, Uint8Array.of(0, ...spec.subjectUniqueId))] : []),
     explicit(3, seq(...exts)),
   );
-  const signature = sign('sha256', tbs, issuerKey);
-  return seq(tbs, sha256WithRsa(), bitString(signature));
+  const signature = sign(spec.outerSignature?.hash ?? 'sha256', tbs, issuerKey);
+  return seq(tbs, spec.outerSignature?.algorithm ?? sha256WithRsa(), bitString(signature));
 }
 
 export interface CrlSpec {

@@ -9,7 +9,8 @@ import { OID } from '../../../core/oids.ts';
 import type { CaseContext } from '../../case.ts';
 import { attribute, contentTypeAttr, signingTimeAttr } from '../../cms/attributes.ts';
 import { buildSignedDataDetailed } from '../../cms/signed-data.ts';
-import { mlExpansionHistoryAttr, receiptContent, receiptRequestAttr, securityLabelAttr, type MlDataSpec } from '../../ess/attributes.ts';
+import { DIGESTS } from '../../cms/algorithms.ts';
+import { mlExpansionHistoryAttr, msgSigDigestAttr, receiptContent, receiptRequestAttr, securityLabelAttr, type MlDataSpec } from '../../ess/attributes.ts';
 import { RECEIPT_ID, RECEIPT_REQUEST_ALL, originalWithReceiptRequest } from '../../cases/ess-receipt.ts';
 import type { Mutation } from '../mutation.ts';
 import { essMessage, essSigner, LABEL_PSTRING, receipt, RSA256 } from '../ess-mime/common.ts';
@@ -22,9 +23,12 @@ function receiptParts(ctx: CaseContext): { right: Uint8Array; sign: (content: Ui
   const original = originalWithReceiptRequest(ctx);
   const right = receiptContent(OID.data, RECEIPT_REQUEST_ALL.signedContentIdentifier, original.signer.signature);
   const erica = ctx.cast.get('erica-rsa');
+  // The msgSigDigest of the receipt case (RFC 2634 2.4 step 5): without it every receipt made
+  // here would break a second statement beside the one its mutation names.
+  const msgSigDigest = msgSigDigestAttr(DIGESTS.sha256.digest(original.signer.signedAttrsDer!));
   const sign = (content: Uint8Array, o: { eContentType?: string; detached?: boolean; attrs?: (a: Uint8Array[]) => Uint8Array[] }) => buildSignedDataDetailed({
     content, eContentType: o.eContentType ?? OID.receipt, ...(o.detached ? { detached: true } : {}),
-    signers: [{ identity: erica, signature: RSA256, signedAttrs: [signingTimeAttr('2026-01-15T12:30:00Z')], ...(o.attrs ? { defects: { attrs: o.attrs } } : {}) }],
+    signers: [{ identity: erica, signature: RSA256, signedAttrs: [msgSigDigest, signingTimeAttr('2026-01-15T12:30:00Z')], ...(o.attrs ? { defects: { attrs: o.attrs } } : {}) }],
     certificates: [erica.certDer],
   }, ctx.rnd).bytes;
   return { right, sign };
@@ -49,8 +53,8 @@ export const ESS_STATEMENT_MUTATIONS: readonly Mutation[] = [
   receiptMutation('receipt-detached', 'A signed Receipt with eContent left out (detached); the Receipt must be carried, so a receiver that accepts it validates a receipt it never saw',
     ['rfc2634/2.4/receipt-der-in-econtent'], 'invalid',
     (ctx) => { const p = receiptParts(ctx); return { bytes: p.sign(p.right, { detached: true }), ownContent: { name: 'receipt-erica.der', bytes: p.right }, detached: true }; }),
-  receiptMutation('receipt-signer-content-type-data', 'A signed Receipt whose signer\'s content-type attribute says id-data; a receiver that reads the attribute instead of eContentType misses the receipt',
-    ['rfc2634/2.4/receipt-content-type-attr', 'rfc5652/11.1/value-matches-econtent-type'], 'invalid',
+  receiptMutation('receipt-signer-content-type-data', 'A signed Receipt whose signer\'s content-type attribute says id-data; a receiver that reads the attribute instead of eContentType misses the receipt (RFC 5652 5.6 restates 11.1 for the verifier: the attribute must match eContentType)',
+    ['rfc2634/2.4/receipt-content-type-attr', 'rfc5652/11.1/value-matches-econtent-type', 'rfc5652/5.6/content-type-attribute-matches'], 'invalid',
     (ctx) => { const p = receiptParts(ctx); return { bytes: p.sign(p.right, { attrs: (a) => a.map((x) => (isAttr(x, OID.contentType) ? contentTypeAttr(OID.data) : x)) }) }; }),
   receiptMutation('receipt-without-signing-time', 'A signed Receipt without a signingTime (RFC 2634 2.4 SHOULD); a receiver cannot tell when the receipt was made',
     ['rfc2634/2.4/receipt-signing-time'], 'acceptable',

@@ -32,8 +32,11 @@ export const LAST_STATEMENT_MUTATIONS: readonly Mutation[] = [
     apply: ({ ctx }) => ({ bytes: buildEnvelopedData({ content: ctx.content('message'), cipher: 'aes-256-cbc', recipients: [kari(ctx.cast, 'bob-p256', { wrap: 'aes128-wrap', ukm: UKM })] }, ctx.rnd) }),
   },
   {
-    id: 'invalid/catalog/ca-without-basic-constraints', description: 'Intermediate CA certificate (Ivan) with keyCertSign but no basicConstraints, issuing the signer\'s certificate (RFC 8550 4.4.1: CA certificates contain basicConstraints); a receiver that infers CA-ness from keyUsage accepts any such issuer',
-    stage: 'before', base: 'signed-data/rsa-sha256/attached', requirements: ['rfc8550/4.4.1/ca-has-basic-constraints', 'rfc5280/6.1.4/intermediate-is-ca'], flag: 'CaWithoutKeyCertSign', expected: 'invalid',
+    id: 'invalid/catalog/ca-without-basic-constraints', description: 'Intermediate CA certificate (Ivan) with keyCertSign but no basicConstraints, issuing the signer\'s certificate (RFC 8550 4.4.1: CA certificates contain basicConstraints); a receiver that infers CA-ness from keyUsage accepts any such issuer (RFC 5280 4.2.1.9 states the same twice: a CA certificate carries a critical basicConstraints, and keyCertSign needs cA)',
+    // RFC 5280 4.2.1.9 restates RFC 8550 4.4.1 for the issuer (CA certificates carry a critical
+    // basicConstraints), and its keyCertSign sentence is the defect itself: keyCertSign without cA.
+    stage: 'before', base: 'signed-data/rsa-sha256/attached',
+    requirements: ['rfc8550/4.4.1/ca-has-basic-constraints', 'rfc5280/6.1.4/intermediate-is-ca', 'rfc5280/4.2.1.9/ca-basic-constraints-critical', 'rfc5280/4.2.1.9/key-cert-sign-needs-ca'], flag: 'CaWithoutKeyCertSign', expected: 'invalid',
     apply: ({ ctx }) => {
       const chain = ivanChain(ctx, { ca: false, keyUsage: ['keyCertSign', 'cRLSign'] });
       return { bytes: signedWith(ctx, [chain.alice, chain.ivan]) };

@@ -41,8 +41,10 @@ export const SIGNING_CERTIFICATE_MUTATIONS: readonly Mutation[] = [
   }),
   signedDefect({
     name: 'signing-certificate-v1-sha256-hash',
-    description: 'signingCertificate (v1, SHA-1 only) holding a 32-octet SHA-256 certHash; a receiver that guesses the hash by length accepts a hash the attribute cannot hold',
-    requirements: ['rfc5035/2/other-hash-uses-v2', 'rfc2634/5.4/cert-hash-mismatch-invalid'],
+    description: 'signingCertificate (v1, SHA-1 only) holding a 32-octet SHA-256 certHash; a receiver that guesses the hash by length accepts a hash the attribute cannot hold (a v1 certHash is by definition the SHA-1 of the signer certificate, so RFC 2634 5.4 and RFC 5035 5 fail with it)',
+    // A v1 certHash is the SHA-1 hash (RFC 2634 5.4, RFC 5035 5): a SHA-256 value there cannot be
+    // the SHA-1 of the signer's certificate, so the first-ESSCertID sentences fail with the defect.
+    requirements: ['rfc5035/2/other-hash-uses-v2', 'rfc2634/5.4/cert-hash-mismatch-invalid', 'rfc2634/5.4/first-certid-is-signer-cert', 'rfc5035/5/v1-first-certid-is-signer-cert'],
     flag: 'EssSigningCertMismatch',
     signed: (ctx) => [v1(octets(hashOf(ctx, 'sha256')))],
   }),

@@ -11,10 +11,12 @@ import { bobAuthEnveloped, lastOctetsPath, valueAt } from './common.ts';
 
 export const gcmTagTruncated: Mutation = {
   id: 'invalid/enveloped/gcm-tag-truncated',
-  description: 'AES-GCM mac truncated to 8 octets while aes-ICVlen is 12; a receiver that takes the tag length from the mac instead of the parameters accepts a short, weak tag',
+  description: 'AES-GCM mac truncated to 8 octets while aes-ICVlen is 12; a receiver that takes the tag length from the mac instead of the parameters accepts a short, weak tag (RFC 5083 2: the declared 12-octet tag does not verify, so nothing may be released)',
   stage: 'before',
   base: 'auth-enveloped-data/aes-128-gcm',
-  requirements: ['rfc5084/3.2/gcm-icvlen-matches-mac'],
+  // RFC 5083 2 restates the defect for the recipient: an 8-octet mac cannot verify as the
+  // 12-octet tag aes-ICVlen declares, so no content may be released.
+  requirements: ['rfc5084/3.2/gcm-icvlen-matches-mac', 'rfc5083/2/verify-before-release'],
   flag: 'AeadTagTruncated',
   expected: 'invalid',
   apply: ({ ctx }) => {

@@ -13,7 +13,8 @@ export const signingCertificateOtherCert: Mutation = {
   description: 'signingCertificate naming Erica\'s certificate while Alice\'s verifies the signature, re-signed; a verifier that does not compare certHash accepts a certificate substitution',
   stage: 'before',
   base: 'ess/signing-certificate/issuer-serial',
-  requirements: ['rfc2634/5.4/cert-hash-mismatch-invalid', 'rfc2634/5.4/first-certid-is-signer-cert', 'rfc5035/5/v1-cert-hash-mismatch-invalid'],
+  // RFC 5035 5 restates both RFC 2634 5.4 sentences for v1: the signer's and the verifier's.
+  requirements: ['rfc2634/5.4/cert-hash-mismatch-invalid', 'rfc2634/5.4/first-certid-is-signer-cert', 'rfc5035/5/v1-cert-hash-mismatch-invalid', 'rfc5035/5/v1-first-certid-is-signer-cert'],
   flag: 'EssSigningCertMismatch',
   expected: 'invalid',
   apply: ({ ctx }) => ({

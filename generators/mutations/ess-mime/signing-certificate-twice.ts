@@ -1,7 +1,9 @@
 /**
- * Two signingCertificate attributes in one SignerInfo: the right one for Alice and a second naming
- * Erica's certificate, re-signed. A verifier that checks only the first (or only the last) of
- * several lets the other one attribute the signature to a different certificate.
+ * Two signingCertificate attributes in one SignerInfo, both naming Alice's certificate (the first
+ * with issuerSerial, the second by hash alone), re-signed. RFC 2634 5.4 allows one instance; a
+ * verifier that accepts several has to pick one, and reads the others unchecked. Both name the
+ * right certificate so that the sample breaks the single-instance statements only (a second one
+ * naming another certificate would also break "the first ESSCertID is the signer's").
  */
 import { signingCertificateAttr } from '../../ess/attributes.ts';
 import { POLICY } from '../../cases/ess.ts';
@@ -10,7 +12,7 @@ import { essMessage, essSigner } from './common.ts';
 
 export const signingCertificateTwice: Mutation = {
   id: 'invalid/ess-mime/signing-certificate-twice',
-  description: 'Two signingCertificate attributes in one SignerInfo, Alice\'s and one naming Erica\'s certificate, re-signed; a verifier that reads only one of them lets the other claim a different signer',
+  description: 'Two signingCertificate attributes in one SignerInfo, both naming Alice\'s certificate (with and without issuerSerial), re-signed; RFC 2634 5.4 allows one, and a verifier that accepts several checks one and leaves the others unread',
   stage: 'before',
   base: 'ess/signing-certificate/issuer-serial',
   requirements: ['rfc2634/5.4/signing-certificate-single-instance', 'rfc2634/1.3.4/ess-attr-single-instance', 'rfc5035/5/v1-single-instance'],
@@ -19,7 +21,7 @@ export const signingCertificateTwice: Mutation = {
   apply: ({ ctx }) => ({
     bytes: essMessage(ctx, [essSigner(ctx, 'alice-rsa', [
       signingCertificateAttr([{ ...ctx.cast.get('alice-rsa'), withIssuerSerial: true }], [POLICY]),
-      signingCertificateAttr([{ ...ctx.cast.get('erica-rsa'), withIssuerSerial: true }], [POLICY]),
+      signingCertificateAttr([{ ...ctx.cast.get('alice-rsa'), withIssuerSerial: false }], [POLICY]),
     ])]),
   }),
 };

@@ -55,6 +55,22 @@ describe('second generation of NSS, GnuTLS and gpgsm (Debian unstable root)', ()
     expect(nss.consumes(d.sample('enveloped-data/x25519/aes-128-cbc'))).toMatchObject({ supported: false, reason: expect.stringMatching(/X25519/) });
   }, 120_000);
 
+  it('NSS 3.132 has no SLH-DSA: the certificate import fails on the key, which is unsupported, not a rejection; an unknown key that is not post-quantum stays a rejection', async () => {
+    const d = adapterDriver(nss, { requireSupported: false });
+    for (const id of ['signed-data/slh-dsa-sha2-128f/attached', 'signed-data/slh-dsa-sha2-128f/no-signed-attrs']) {
+      const v = await d.consume(id);
+      expect(v.verdict === 'unsupported' ? v.reason : verdictText(v), id).toMatch(/has no SLH-DSA-SHA2-128f .*SEC_ERROR_UNSUPPORTED_KEYALG/);
+    }
+    // pkijs's EnvelopedData (version 2 for a plain ktri) fails with the same code and no PQ OID.
+    const v = await d.consume('enveloped-data/rsa-pkcs1/aes-128-cbc', (b) => {
+      const rsa = Buffer.from('06092a864886f70d0101010500', 'hex');
+      const at = Buffer.from(b).indexOf(rsa);
+      if (at < 0) throw new Error('no rsaEncryption keyEncryptionAlgorithm');
+      b[at + 10] = 0x7f;
+    });
+    expect(v.verdict, verdictText(v)).toBe('reject');
+  }, 120_000);
+
   it('NSS 3.132 accepts invalid samples that 3.87 could not decode or rejected (divergences found, asserted so a fix shows up)', async () => {
     // RFC 4056 2.2 (PSS parameters required; NSS 3.87 rejected it as BadSignature), RFC 3560 3
     // (SHA-1 OAEP defaults omitted), RFC 8551 2.3 (the key wrap matches the content key size),

@@ -248,7 +248,9 @@ function decodeLayer(run: ProgramRunner, db: NssDb, layer: LayerInput, name: str
     if (r.kind !== 'exit') return notExit(r);
     const stderr = stderrText(r.stderr);
     if (/NSS_Init|NSS_Initialize|unable to open|could not open/i.test(stderr) && r.code !== 0) return { verdict: 'error', error: `cmsutil setup: ${stderr}` };
-    if (r.code !== 0) return { verdict: 'reject', error: stderr };
+    // NSS 3.132 knows ML-DSA but not SLH-DSA: importing the message's certificates stops at the
+    // signer's key ('cert import failed: SEC_ERROR_UNSUPPORTED_KEYALG'), before any signer status.
+    if (r.code !== 0) return (/SEC_ERROR_UNSUPPORTED_KEYALG/.test(stderr) ? pqUnsupported(name, stderr, layer.cms) : null) ?? { verdict: 'reject', error: stderr };
     let output: Buffer;
     try {
       output = readFileSync(out);

@@ -246,7 +246,10 @@ describe('HTML report in Chromium', () => {
     expect(k, own).toBeGreaterThanOrEqual(0);
     await view.locator('a.drill').nth(k).click();
     await expect.poll(() => page.locator('section.detail:target h3').textContent()).toBe(`sample ${own}`);
-    // a CVE cell opens the sample with every stack's outcome
+    // a CVE cell opens the sample with every stack's outcome; the open view is closed first, as a
+    // reader would, since its side panel can lie over the cell
+    await page.locator('section.detail:target p.close a').click();
+    await expect.poll(() => page.locator('section.detail:target').count()).toBe(0);
     const cve = page.locator('#cves tbody tr').first();
     const id = (await cve.locator('th').textContent())!;
     await cve.locator('td a').first().click();

@@ -82,6 +82,11 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
   const ecdsaHash = ECDSA_HASH[s.oid];
   if (ecdsaHash) ctx.check('rfc5753/2.1.1/ecdsa-sig-hash-matches-digest', d.oid === ecdsaHash, d.oid === ecdsaHash ? 'ECDSA hash matches digestAlgorithm' : `signatureAlgorithm names ${ecdsaHash}, digestAlgorithm is ${d.oid}`, where(s.at));
   if (si.signedAttrs && s.oid === OID.ed25519) ctx.check('rfc8419/3.1/ed25519-signer-digest-sha512', d.oid === OID.sha512, d.oid === OID.sha512 ? 'Ed25519 with SHA-512' : `Ed25519 with signed attributes uses digest ${d.oid}, not id-sha512`, where(d.at));
+  // RFC 8419 3.2: without signed attributes PureEdDSA signs the content itself, so the named digest
+  // is never computed; it is still fixed (id-sha512 for Ed25519, id-shake256 for Ed448), and a
+  // verifier that ignores it accepts a SignerInfo whose identifiers another stack rejects.
+  if (!si.signedAttrs && s.oid === OID.ed25519) ctx.check('rfc8419/3.2/ed25519-signer-digest-sha512', d.oid === OID.sha512, d.oid === OID.sha512 ? 'Ed25519 without signed attributes names id-sha512' : `Ed25519 without signed attributes names digest ${d.oid}, not id-sha512`, where(d.at));
+  if (!si.signedAttrs && s.oid === OID.ed448) ctx.check('rfc8419/3.2/ed448-signer-digest-shake256', d.oid === OID.shake256, d.oid === OID.shake256 ? 'Ed448 without signed attributes names id-shake256' : `Ed448 without signed attributes names digest ${d.oid}${d.oid === OID.shake256Len ? ' (id-shake256-len, the with-attributes identifier)' : ''}, not id-shake256`, where(d.at));
   if (si.signedAttrs && s.oid === OID.ed448) {
     ctx.check('rfc8419/3.1/ed448-signer-digest-shake256-len', d.oid === OID.shake256Len, d.oid === OID.shake256Len ? 'Ed448 with id-shake256-len' : `Ed448 with signed attributes uses digest ${d.oid}, not id-shake256-len`, where(d.at));
     if (d.oid === OID.shake256Len && d.params) {

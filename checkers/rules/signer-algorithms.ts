@@ -62,11 +62,23 @@ function checkParams(ctx: CheckContext, a: AlgorithmIdentifier, table: Readonly<
 const ECDSA_HASH: Readonly<Record<string, string>> = { [OID.ecdsaWithSha1]: OID.sha1, [OID.ecdsaWithSha256]: OID.sha256, [OID.ecdsaWithSha384]: OID.sha384, [OID.ecdsaWithSha512]: OID.sha512 };
 
 export function checkSignerAlgorithms(ctx: CheckContext, v: SignedDataView): void {
+  // RFC 8419 3.1: with an Ed448 signer using signed attributes, an id-shake256-len in the
+  // digestAlgorithms set has its parameter, and it is 512.
+  const ed448WithAttrs = v.signerInfos.some((si) => si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
   for (const d of v.digestAlgorithms) {
     checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithms entry');
     checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithms entry');
+    if (ed448WithAttrs && d.oid === OID.shake256Len) checkShake256LenEntry(ctx, d);
   }
   for (const si of v.signerInfos) checkSigner(ctx, si);
+}
+
+function checkShake256LenEntry(ctx: CheckContext, d: AlgorithmIdentifier): void {
+  ctx.check('rfc8419/3.1/ed448-digest-algorithms-shake256-len-params-present', !!d.params, d.params ? 'digestAlgorithms id-shake256-len has its length parameter' : 'digestAlgorithms id-shake256-len has no parameters; with an Ed448 signer using signed attributes they are required', where(d.at));
+  if (!d.params) return;
+  const n = decodeSmallInt(contentOf(ctx.bytes, d.params));
+  const is512 = n.ok && n.value === 512;
+  ctx.check('rfc8419/3.1/ed448-digest-algorithms-shake256-len-512', is512, is512 ? 'digestAlgorithms id-shake256-len asks 512 bits' : `digestAlgorithms id-shake256-len parameter is ${n.ok ? n.value : 'not a small INTEGER'}, not 512`, where(d.at));
 }
 
 function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
@@ -89,9 +101,14 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
   if (!si.signedAttrs && s.oid === OID.ed448) ctx.check('rfc8419/3.2/ed448-signer-digest-shake256', d.oid === OID.shake256, d.oid === OID.shake256 ? 'Ed448 without signed attributes names id-shake256' : `Ed448 without signed attributes names digest ${d.oid}${d.oid === OID.shake256Len ? ' (id-shake256-len, the with-attributes identifier)' : ''}, not id-shake256`, where(d.at));
   if (si.signedAttrs && s.oid === OID.ed448) {
     ctx.check('rfc8419/3.1/ed448-signer-digest-shake256-len', d.oid === OID.shake256Len, d.oid === OID.shake256Len ? 'Ed448 with id-shake256-len' : `Ed448 with signed attributes uses digest ${d.oid}, not id-shake256-len`, where(d.at));
+    // RFC 8419 2.3 defines id-shake256-len's parameter; 3.1 says again, of the Ed448 signer's own
+    // digestAlgorithm, that it MUST be present and MUST be 512: two statements, both cited.
+    if (d.oid === OID.shake256Len) ctx.check('rfc8419/3.1/ed448-signer-digest-params-present', !!d.params, d.params ? 'the Ed448 signer\'s id-shake256-len has its length parameter' : 'the Ed448 signer\'s id-shake256-len digestAlgorithm has no parameters (the output length 512 is required)', where(d.at));
     if (d.oid === OID.shake256Len && d.params) {
       const n = decodeSmallInt(contentOf(ctx.bytes, d.params));
-      ctx.check('rfc8419/2.3/shake256-len-param-512', n.ok && n.value === 512, n.ok && n.value === 512 ? 'output length 512' : 'id-shake256-len parameter is not 512', where(d.at));
+      const is512 = n.ok && n.value === 512;
+      ctx.check('rfc8419/2.3/shake256-len-param-512', is512, is512 ? 'output length 512' : 'id-shake256-len parameter is not 512', where(d.at));
+      ctx.check('rfc8419/3.1/ed448-signer-digest-param-512', is512, is512 ? 'the Ed448 signer\'s id-shake256-len asks 512 bits' : `the Ed448 signer's id-shake256-len parameter is ${n.ok ? n.value : 'not a small INTEGER'}, not 512`, where(d.at));
     }
   }
   if (s.oid === OID.rsassaPss && s.params) {

@@ -65,10 +65,13 @@ export function checkSignerAlgorithms(ctx: CheckContext, v: SignedDataView): voi
   // RFC 8419 3.1: with an Ed448 signer using signed attributes, an id-shake256-len in the
   // digestAlgorithms set has its parameter, and it is 512.
   const ed448WithAttrs = v.signerInfos.some((si) => si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
+  const ed448WithoutAttrs = v.signerInfos.some((si) => !si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
   for (const d of v.digestAlgorithms) {
     checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithms entry');
     checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithms entry');
     if (ed448WithAttrs && d.oid === OID.shake256Len) checkShake256LenEntry(ctx, d);
+    // RFC 8419 3.2: beside an Ed448 signer without signed attributes, a listed id-shake256 has no parameters.
+    if (ed448WithoutAttrs && d.oid === OID.shake256) ctx.check('rfc8419/3.2/ed448-digest-algorithms-shake256-no-params', !d.params, d.params ? 'digestAlgorithms id-shake256 has parameters; the field must be absent' : 'digestAlgorithms id-shake256 without parameters', where(d.at));
   }
   for (const si of v.signerInfos) checkSigner(ctx, si);
 }
@@ -94,6 +97,15 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
   const ecdsaHash = ECDSA_HASH[s.oid];
   if (ecdsaHash) ctx.check('rfc5753/2.1.1/ecdsa-sig-hash-matches-digest', d.oid === ecdsaHash, d.oid === ecdsaHash ? 'ECDSA hash matches digestAlgorithm' : `signatureAlgorithm names ${ecdsaHash}, digestAlgorithm is ${d.oid}`, where(s.at));
   if (si.signedAttrs && s.oid === OID.ed25519) ctx.check('rfc8419/3.1/ed25519-signer-digest-sha512', d.oid === OID.sha512, d.oid === OID.sha512 ? 'Ed25519 with SHA-512' : `Ed25519 with signed attributes uses digest ${d.oid}, not id-sha512`, where(d.at));
+  // RFC 8419 3.1 and 3.2 restate 2.4 (no parameters for id-Ed25519/id-Ed448) for each case, and 3.1
+  // asks the message-digest attribute of an EdDSA signer with signed attributes by name.
+  const eddsa = s.oid === OID.ed25519 || s.oid === OID.ed448;
+  if (eddsa) ctx.check(si.signedAttrs ? 'rfc8419/3.1/signature-alg-params-absent' : 'rfc8419/3.2/signature-alg-params-absent', !s.params, s.params ? `EdDSA signatureAlgorithm ${s.oid} has parameters; the field must be absent` : 'EdDSA signatureAlgorithm without parameters', where(s.at));
+  if (eddsa && si.signedAttrs) {
+    const md = si.signedAttrs.attrs.some((a) => a.type === OID.messageDigest);
+    ctx.check('rfc8419/3.1/signed-attrs-message-digest', md, md ? 'the EdDSA signer\'s signed attributes include message-digest' : 'the EdDSA signer\'s signed attributes lack message-digest', where(si.signedAttrs.at));
+  }
+  if (!si.signedAttrs && s.oid === OID.ed448 && d.oid === OID.shake256) ctx.check('rfc8419/3.2/ed448-signer-digest-no-params', !d.params, d.params ? 'the Ed448 signer\'s id-shake256 digestAlgorithm has parameters; the field must be absent' : 'the Ed448 signer\'s id-shake256 has no parameters', where(d.at));
   // RFC 8419 3.2: without signed attributes PureEdDSA signs the content itself, so the named digest
   // is never computed; it is still fixed (id-sha512 for Ed25519, id-shake256 for Ed448), and a
   // verifier that ignores it accepts a SignerInfo whose identifiers another stack rejects.

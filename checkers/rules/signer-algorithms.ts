@@ -66,6 +66,17 @@ export function checkSignerAlgorithms(ctx: CheckContext, v: SignedDataView): voi
   // digestAlgorithms set has its parameter, and it is 512.
   const ed448WithAttrs = v.signerInfos.some((si) => si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
   const ed448WithoutAttrs = v.signerInfos.some((si) => !si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
+  // RFC 8419 3.1: with signed attributes the set SHOULD name the signer's digest (id-sha512 for
+  // Ed25519, id-shake256-len for Ed448); the set MAY be empty, so a missing one is a warning.
+  const listed = new Set(v.digestAlgorithms.map((d) => d.oid));
+  if (v.signerInfos.some((si) => si.signedAttrs && si.signatureAlgorithm.oid === OID.ed25519)) {
+    const ok = listed.has(OID.sha512);
+    ctx.check('rfc8419/3.1/ed25519-digest-algorithms-include-sha512', ok, ok ? 'digestAlgorithms lists id-sha512 for the Ed25519 signer' : 'digestAlgorithms does not list id-sha512 beside an Ed25519 signer with signed attributes', where(v.digestAlgorithmsAt));
+  }
+  if (ed448WithAttrs) {
+    const ok = listed.has(OID.shake256Len);
+    ctx.check('rfc8419/3.1/ed448-digest-algorithms-include-shake256-len', ok, ok ? 'digestAlgorithms lists id-shake256-len for the Ed448 signer' : 'digestAlgorithms does not list id-shake256-len beside an Ed448 signer with signed attributes', where(v.digestAlgorithmsAt));
+  }
   for (const d of v.digestAlgorithms) {
     checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithms entry');
     checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithms entry');

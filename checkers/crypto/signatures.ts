@@ -57,12 +57,15 @@ function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): Cert
  * RFC 8419 3.1: an Ed25519 signer's message-digest is the SHA-512 of the content, an Ed448 one's
  * the 64-octet SHAKE256, whatever its digestAlgorithm names; a message-digest computed with the
  * named (wrong) algorithm matches it (5652 5.6 passes) and still breaks this. Streamed content
- * digested only under the listed algorithms gives no answer here.
+ * digested only under the listed algorithms may not answer: unchecked then.
  */
 function eddsaMessageDigest(ctx: CheckContext, si: SignerInfoView, content: SignedContent, value: Uint8Array, w: Where): void {
   const s = si.signatureAlgorithm.oid;
   if (s !== OID.ed25519 && s !== OID.ed448) return;
-  const want = content.digest(s === OID.ed25519 ? OID.sha512 : OID.shake256Len);
+  const oid = s === OID.ed25519 ? OID.sha512 : OID.shake256Len;
+  const want = content.digest(oid);
+  // Streamed content is digested under digestAlgorithms only, before the signers are read: say so.
+  if (want === 'not-computed') ctx.unchecked('cmsi/crypto-unverifiable', `the EdDSA message-digest needs ${oid}, which digestAlgorithms does not list, and the streamed content was digested only under those`, w);
   if (!(want instanceof Uint8Array)) return;
   const same = bytesEqual(want, value);
   const name = s === OID.ed25519 ? 'SHA-512' : 'SHAKE256 (64 octets)';

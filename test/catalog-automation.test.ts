@@ -14,10 +14,14 @@ import { loadManifest } from './helpers/corpus.ts';
 
 /**
  * Per RFC, the least share (percent, rounded down) of static+crypto entries a rule must cite:
- * issue 14 asks 90% of RFC 5652, 2634, 5035, 8551 and 8550.
+ * issue 14 asks 90% of RFC 5652, 2634, 5035, 8551 and 8550. The algorithm RFCs hold what they
+ * reached: RFC 5084 10/10 and RFC 8418 10/17 once their template-built ids were quoted, RFC 3370
+ * 32/46 with the SSDH originator certificate rule, RFC 8419 21/30 with its 3.1/3.2 SignerInfo,
+ * digestAlgorithms and message-digest rules.
  */
 const FLOORS: Readonly<Record<number, number>> = {
   5652: 90, 2634: 90, 5035: 90, 8551: 90, 8550: 90,
+  5084: 100, 8418: 58, 3370: 69, 8419: 70,
 };
 
 /**

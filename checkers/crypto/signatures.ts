@@ -9,6 +9,7 @@ import { contentOf, readDer, stringContent, type DerNode } from '../../core/der/
 import { decodeOid, decodeSmallInt } from '../../core/der/values.ts';
 import { OID } from '../../core/oids.ts';
 import { where, type CheckContext } from '../context.ts';
+import type { Where } from '../finding.ts';
 import { at, encoding, identifierDer, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
 import { digest, hashName, signatureScheme } from './algorithms.ts';
@@ -52,6 +53,26 @@ function findCert(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): Cert
   return si.sid.kind === 'ski' ? certs.ski(contentOf(ctx.bytes, si.sid.node)) : certs.issuerSerial(identifierDer(ctx, si.sid.node));
 }
 
+/**
+ * RFC 8419 3.1: an Ed25519 signer's message-digest is the SHA-512 of the content, an Ed448 one's
+ * the 64-octet SHAKE256, whatever its digestAlgorithm names; a message-digest computed with the
+ * named (wrong) algorithm matches it (5652 5.6 passes) and still breaks this. Streamed content
+ * digested only under the listed algorithms may not answer: unchecked then.
+ */
+function eddsaMessageDigest(ctx: CheckContext, si: SignerInfoView, content: SignedContent, value: Uint8Array, w: Where): void {
+  const s = si.signatureAlgorithm.oid;
+  if (s !== OID.ed25519 && s !== OID.ed448) return;
+  const oid = s === OID.ed25519 ? OID.sha512 : OID.shake256Len;
+  const want = content.digest(oid);
+  // Streamed content is digested under digestAlgorithms only, before the signers are read: say so.
+  if (want === 'not-computed') ctx.unchecked('cmsi/crypto-unverifiable', `the EdDSA message-digest needs ${oid}, which digestAlgorithms does not list, and the streamed content was digested only under those`, w);
+  if (!(want instanceof Uint8Array)) return;
+  const same = bytesEqual(want, value);
+  const name = s === OID.ed25519 ? 'SHA-512' : 'SHAKE256 (64 octets)';
+  ctx.check(s === OID.ed25519 ? 'rfc8419/3.1/ed25519-message-digest-sha512' : 'rfc8419/3.1/ed448-message-digest-shake256', same,
+    same ? `message-digest is the ${name} of the content` : `message-digest is not the ${name} of the content (the SignerInfo's digestAlgorithm names ${si.digestAlgorithm.oid})`, w);
+}
+
 /** Verifies one SignerInfo over `content`; returns the certificate that verified it. */
 function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedContent | null, certs: CertIndex, counter: boolean, contentName = 'content'): CertInfo | null {
   const w = where(si.at);
@@ -70,6 +91,7 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
         const same = bytesEqual(got, value);
         ctx.check(counter ? 'rfc5652/11.4/digest-input-signature-value' : 'rfc5652/5.6/message-digest-attribute-matches', same,
           same ? `message-digest matches the ${counter ? 'countersigned signature value' : contentName}` : `message-digest does not match the digest of the ${counter ? 'countersigned signature value' : contentName}`, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
+        if (!counter) eddsaMessageDigest(ctx, si, content, value, where(at(`${si.signedAttrs.at.path}.messageDigest`, md)));
       }
     }
     const signed = Uint8Array.from(encoding(ctx, si.signedAttrs.at.node));

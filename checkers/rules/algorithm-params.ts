@@ -52,6 +52,21 @@ export function checkCompressionAlgorithm(ctx: CheckContext, a: AlgorithmIdentif
 }
 
 /**
+ * RFC 5084 3.1 (CCM) and 3.2 (GCM) state the same four rules for their parameters; spelled out
+ * per mode so each id is quoted where it is checked (checkers/automation.ts counts quoted ids).
+ */
+const AEAD_RULES = {
+  ccm: {
+    paramsPresent: 'rfc5084/3.1/ccm-params-present', paramsStructure: 'rfc5084/3.1/ccm-params-structure',
+    icvLength12: 'rfc5084/3.1/ccm-icvlen-12', icvLengthMatchesMac: 'rfc5084/3.1/ccm-icvlen-matches-mac',
+  },
+  gcm: {
+    paramsPresent: 'rfc5084/3.2/gcm-params-present', paramsStructure: 'rfc5084/3.2/gcm-params-structure',
+    icvLength12: 'rfc5084/3.2/gcm-icvlen-12', icvLengthMatchesMac: 'rfc5084/3.2/gcm-icvlen-matches-mac',
+  },
+} as const;
+
+/**
  * ContentEncryptionAlgorithmIdentifier parameters. `macLength` is the AuthEnvelopedData mac
  * length, for the ICVlen rules of RFC 5084 (null outside AuthEnvelopedData).
  */
@@ -82,19 +97,19 @@ export function checkContentEncryptionAlgorithm(ctx: CheckContext, a: AlgorithmI
     const iv = parseIv(ctx.bytes, a, 16);
     if (!iv.ok) ctx.structure(`${a.oid} parameters: ${iv.error} (RFC 3565 4.1 AES-IV ::= OCTET STRING (SIZE(16)))`, w);
   } else if (cipher?.mode === 'gcm' || cipher?.mode === 'ccm') {
-    const sec = cipher.mode === 'gcm' ? '3.2' : '3.1';
     const m = cipher.mode;
-    ctx.check(`rfc5084/${sec}/${m}-params-present`, !!a.params, a.params ? `${m.toUpperCase()} parameters present` : `AES-${m.toUpperCase()} has no parameters; ${m.toUpperCase()}Parameters is required`, w);
+    const rule = AEAD_RULES[m];
+    ctx.check(rule.paramsPresent, !!a.params, a.params ? `${m.toUpperCase()} parameters present` : `AES-${m.toUpperCase()} has no parameters; ${m.toUpperCase()}Parameters is required`, w);
     if (!a.params) return;
     const p = parseAeadParams(ctx.bytes, a, m);
-    ctx.check(`rfc5084/${sec}/${m}-params-structure`, p.ok, p.ok ? `${m.toUpperCase()}Parameters: ${p.value.nonce.length}-octet nonce, ICVlen ${p.value.icvLength}` : p.error, w);
+    ctx.check(rule.paramsStructure, p.ok, p.ok ? `${m.toUpperCase()}Parameters: ${p.value.nonce.length}-octet nonce, ICVlen ${p.value.icvLength}` : p.error, w);
     if (!p.ok) return;
     if (m === 'gcm') ctx.check('rfc5084/3.2/gcm-nonce-12-octets', p.value.nonce.length === 12, `GCM nonce of ${p.value.nonce.length} octets`, w);
     else ctx.check('rfc5084/3.1/ccm-length-field-8', p.value.nonce.length === 7, `CCM nonce of ${p.value.nonce.length} octets (L = ${15 - p.value.nonce.length})`, w);
-    ctx.check(`rfc5084/${sec}/${m}-icvlen-12`, p.value.icvLength === 12, `ICVlen ${p.value.icvLength}`, w);
+    ctx.check(rule.icvLength12, p.value.icvLength === 12, `ICVlen ${p.value.icvLength}`, w);
     if (macLength !== null) {
       const same = p.value.icvLength === macLength;
-      ctx.check(`rfc5084/${sec}/${m}-icvlen-matches-mac`, same, same ? `ICVlen ${macLength} equals the mac length` : `aes-ICVlen ${p.value.icvLength} but the mac has ${macLength} octets`, w);
+      ctx.check(rule.icvLengthMatchesMac, same, same ? `ICVlen ${macLength} equals the mac length` : `aes-ICVlen ${p.value.icvLength} but the mac has ${macLength} octets`, w);
     }
   }
 }

@@ -115,9 +115,20 @@ function checkRecipientInfo(ctx: CheckContext, ri: RecipientInfoView, container:
 const AES_WRAP_FOR: Readonly<Record<number, string>> = { 16: OID.aes128Wrap, 24: OID.aes192Wrap, 32: OID.aes256Wrap };
 const isX = (oid: string | undefined) => oid === OID.x25519 || oid === OID.x448;
 
-/** RFC 8418 3.2 applies to EnvelopedData; 4.2 and 5.2 restate it for the other two types. */
-function x25519Rule(container: Container, slug: string): string {
-  if (container === 'enveloped') return `rfc8418/3.2/${slug}`;
+/**
+ * RFC 8418 3.2's kari rules, quoted one by one (checkers/automation.ts counts quoted ids); 4.2
+ * and 5.2 restate them for AuthenticatedData and AuthEnvelopedData as one entry each.
+ */
+const X25519_KARI_RULES = {
+  'kari-version-3': 'rfc8418/3.2/kari-version-3',
+  'originator-key-choice': 'rfc8418/3.2/originator-key-choice',
+  'originator-alg-x25519-x448': 'rfc8418/3.2/originator-alg-x25519-x448',
+  'originator-key-raw-octets': 'rfc8418/3.2/originator-key-raw-octets',
+  'key-encryption-alg': 'rfc8418/3.2/key-encryption-alg',
+} as const;
+
+function x25519Rule(container: Container, slug: keyof typeof X25519_KARI_RULES): string {
+  if (container === 'enveloped') return X25519_KARI_RULES[slug];
   return container === 'authenticated' ? 'rfc8418/4.2/kari-as-enveloped' : 'rfc8418/5.2/kari-as-enveloped';
 }
 

@@ -62,11 +62,37 @@ function checkParams(ctx: CheckContext, a: AlgorithmIdentifier, table: Readonly<
 const ECDSA_HASH: Readonly<Record<string, string>> = { [OID.ecdsaWithSha1]: OID.sha1, [OID.ecdsaWithSha256]: OID.sha256, [OID.ecdsaWithSha384]: OID.sha384, [OID.ecdsaWithSha512]: OID.sha512 };
 
 export function checkSignerAlgorithms(ctx: CheckContext, v: SignedDataView): void {
+  // RFC 8419 3.1: with an Ed448 signer using signed attributes, an id-shake256-len in the
+  // digestAlgorithms set has its parameter, and it is 512.
+  const ed448WithAttrs = v.signerInfos.some((si) => si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
+  const ed448WithoutAttrs = v.signerInfos.some((si) => !si.signedAttrs && si.signatureAlgorithm.oid === OID.ed448);
+  // RFC 8419 3.1: with signed attributes the set SHOULD name the signer's digest (id-sha512 for
+  // Ed25519, id-shake256-len for Ed448); the set MAY be empty, so a missing one is a warning.
+  const listed = new Set(v.digestAlgorithms.map((d) => d.oid));
+  if (v.signerInfos.some((si) => si.signedAttrs && si.signatureAlgorithm.oid === OID.ed25519)) {
+    const ok = listed.has(OID.sha512);
+    ctx.check('rfc8419/3.1/ed25519-digest-algorithms-include-sha512', ok, ok ? 'digestAlgorithms lists id-sha512 for the Ed25519 signer' : 'digestAlgorithms does not list id-sha512 beside an Ed25519 signer with signed attributes', where(v.digestAlgorithmsAt));
+  }
+  if (ed448WithAttrs) {
+    const ok = listed.has(OID.shake256Len);
+    ctx.check('rfc8419/3.1/ed448-digest-algorithms-include-shake256-len', ok, ok ? 'digestAlgorithms lists id-shake256-len for the Ed448 signer' : 'digestAlgorithms does not list id-shake256-len beside an Ed448 signer with signed attributes', where(v.digestAlgorithmsAt));
+  }
   for (const d of v.digestAlgorithms) {
     checkParams(ctx, d, DIGEST_PARAMS, 'digestAlgorithms entry');
     checkParams(ctx, d, DIGEST_PARAMS_SECOND, 'digestAlgorithms entry');
+    if (ed448WithAttrs && d.oid === OID.shake256Len) checkShake256LenEntry(ctx, d);
+    // RFC 8419 3.2: beside an Ed448 signer without signed attributes, a listed id-shake256 has no parameters.
+    if (ed448WithoutAttrs && d.oid === OID.shake256) ctx.check('rfc8419/3.2/ed448-digest-algorithms-shake256-no-params', !d.params, d.params ? 'digestAlgorithms id-shake256 has parameters; the field must be absent' : 'digestAlgorithms id-shake256 without parameters', where(d.at));
   }
   for (const si of v.signerInfos) checkSigner(ctx, si);
+}
+
+function checkShake256LenEntry(ctx: CheckContext, d: AlgorithmIdentifier): void {
+  ctx.check('rfc8419/3.1/ed448-digest-algorithms-shake256-len-params-present', !!d.params, d.params ? 'digestAlgorithms id-shake256-len has its length parameter' : 'digestAlgorithms id-shake256-len has no parameters; with an Ed448 signer using signed attributes they are required', where(d.at));
+  if (!d.params) return;
+  const n = decodeSmallInt(contentOf(ctx.bytes, d.params));
+  const is512 = n.ok && n.value === 512;
+  ctx.check('rfc8419/3.1/ed448-digest-algorithms-shake256-len-512', is512, is512 ? 'digestAlgorithms id-shake256-len asks 512 bits' : `digestAlgorithms id-shake256-len parameter is ${n.ok ? n.value : 'not a small INTEGER'}, not 512`, where(d.at));
 }
 
 function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
@@ -82,11 +108,30 @@ function checkSigner(ctx: CheckContext, si: SignerInfoView): void {
   const ecdsaHash = ECDSA_HASH[s.oid];
   if (ecdsaHash) ctx.check('rfc5753/2.1.1/ecdsa-sig-hash-matches-digest', d.oid === ecdsaHash, d.oid === ecdsaHash ? 'ECDSA hash matches digestAlgorithm' : `signatureAlgorithm names ${ecdsaHash}, digestAlgorithm is ${d.oid}`, where(s.at));
   if (si.signedAttrs && s.oid === OID.ed25519) ctx.check('rfc8419/3.1/ed25519-signer-digest-sha512', d.oid === OID.sha512, d.oid === OID.sha512 ? 'Ed25519 with SHA-512' : `Ed25519 with signed attributes uses digest ${d.oid}, not id-sha512`, where(d.at));
+  // RFC 8419 3.1 and 3.2 restate 2.4 (no parameters for id-Ed25519/id-Ed448) for each case, and 3.1
+  // asks the message-digest attribute of an EdDSA signer with signed attributes by name.
+  const eddsa = s.oid === OID.ed25519 || s.oid === OID.ed448;
+  if (eddsa) ctx.check(si.signedAttrs ? 'rfc8419/3.1/signature-alg-params-absent' : 'rfc8419/3.2/signature-alg-params-absent', !s.params, s.params ? `EdDSA signatureAlgorithm ${s.oid} has parameters; the field must be absent` : 'EdDSA signatureAlgorithm without parameters', where(s.at));
+  if (eddsa && si.signedAttrs) {
+    const md = si.signedAttrs.attrs.some((a) => a.type === OID.messageDigest);
+    ctx.check('rfc8419/3.1/signed-attrs-message-digest', md, md ? 'the EdDSA signer\'s signed attributes include message-digest' : 'the EdDSA signer\'s signed attributes lack message-digest', where(si.signedAttrs.at));
+  }
+  if (!si.signedAttrs && s.oid === OID.ed448 && d.oid === OID.shake256) ctx.check('rfc8419/3.2/ed448-signer-digest-no-params', !d.params, d.params ? 'the Ed448 signer\'s id-shake256 digestAlgorithm has parameters; the field must be absent' : 'the Ed448 signer\'s id-shake256 has no parameters', where(d.at));
+  // RFC 8419 3.2: without signed attributes PureEdDSA signs the content itself, so the named digest
+  // is never computed; it is still fixed (id-sha512 for Ed25519, id-shake256 for Ed448), and a
+  // verifier that ignores it accepts a SignerInfo whose identifiers another stack rejects.
+  if (!si.signedAttrs && s.oid === OID.ed25519) ctx.check('rfc8419/3.2/ed25519-signer-digest-sha512', d.oid === OID.sha512, d.oid === OID.sha512 ? 'Ed25519 without signed attributes names id-sha512' : `Ed25519 without signed attributes names digest ${d.oid}, not id-sha512`, where(d.at));
+  if (!si.signedAttrs && s.oid === OID.ed448) ctx.check('rfc8419/3.2/ed448-signer-digest-shake256', d.oid === OID.shake256, d.oid === OID.shake256 ? 'Ed448 without signed attributes names id-shake256' : `Ed448 without signed attributes names digest ${d.oid}${d.oid === OID.shake256Len ? ' (id-shake256-len, the with-attributes identifier)' : ''}, not id-shake256`, where(d.at));
   if (si.signedAttrs && s.oid === OID.ed448) {
     ctx.check('rfc8419/3.1/ed448-signer-digest-shake256-len', d.oid === OID.shake256Len, d.oid === OID.shake256Len ? 'Ed448 with id-shake256-len' : `Ed448 with signed attributes uses digest ${d.oid}, not id-shake256-len`, where(d.at));
+    // RFC 8419 2.3 defines id-shake256-len's parameter; 3.1 says again, of the Ed448 signer's own
+    // digestAlgorithm, that it MUST be present and MUST be 512: two statements, both cited.
+    if (d.oid === OID.shake256Len) ctx.check('rfc8419/3.1/ed448-signer-digest-params-present', !!d.params, d.params ? 'the Ed448 signer\'s id-shake256-len has its length parameter' : 'the Ed448 signer\'s id-shake256-len digestAlgorithm has no parameters (the output length 512 is required)', where(d.at));
     if (d.oid === OID.shake256Len && d.params) {
       const n = decodeSmallInt(contentOf(ctx.bytes, d.params));
-      ctx.check('rfc8419/2.3/shake256-len-param-512', n.ok && n.value === 512, n.ok && n.value === 512 ? 'output length 512' : 'id-shake256-len parameter is not 512', where(d.at));
+      const is512 = n.ok && n.value === 512;
+      ctx.check('rfc8419/2.3/shake256-len-param-512', is512, is512 ? 'output length 512' : 'id-shake256-len parameter is not 512', where(d.at));
+      ctx.check('rfc8419/3.1/ed448-signer-digest-param-512', is512, is512 ? 'the Ed448 signer\'s id-shake256-len asks 512 bits' : `the Ed448 signer's id-shake256-len parameter is ${n.ok ? n.value : 'not a small INTEGER'}, not 512`, where(d.at));
     }
   }
   if (s.oid === OID.rsassaPss && s.params) {

@@ -19,8 +19,11 @@ export interface CertCheck {
   readonly node: DerNode | null;
 }
 
-/** What the certificate is in the message: the signer's, a recipient's, a CA's, or another. */
-export type CertRole = 'signer' | 'recipient' | 'ca' | 'other';
+/**
+ * What the certificate is in the message: the signer's, a recipient's, the originator's (the
+ * sender's key agreement certificate of static-static agreement, RFC 5652 6.2.2), a CA's, or another.
+ */
+export type CertRole = 'signer' | 'recipient' | 'originator' | 'ca' | 'other';
 
 /** Extensions whose critical flag only says "do not ignore me": processing them is path policy. */
 const POLICY_EXTENSIONS = new Set<string>([OID.certificatePolicies, OID.nameConstraints, OID.policyConstraints, OID.policyMappings, OID.inhibitAnyPolicy]);

@@ -4,6 +4,7 @@
  * layers and reason kept in the record); a stack consumes a message another stack produced. A
  * harness failure (an adapter that throws) is `error`, never a reject; no answer in time is `hang`.
  */
+import { deadline, type Deadline } from '../adapters/deadline.ts';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter, ProduceFeature } from '../adapters/adapter.ts';
@@ -45,12 +46,13 @@ export interface Produced {
 const producedDir = (ctx: TaskContext) => join(ctx.resultsDir, 'produced');
 
 async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<T>((resolve) => { timer = setTimeout(() => resolve(onTimeout()), ms); });
+  let timer: Deadline | undefined;
+  // deadline(), not setTimeout: after a spawnSync held the loop, an answer that came in time wins
+  const t = new Promise<T>((resolve) => { timer = deadline(ms, () => resolve(onTimeout())); });
   try {
     return await Promise.race([p, t]);
   } finally {
-    clearTimeout(timer);
+    timer?.cancel();
   }
 }
 

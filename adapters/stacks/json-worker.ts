@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { onCleanup } from '../cleanup.ts';
+import { deadline, type Deadline } from '../deadline.ts';
 
 export type WorkerReply =
   | { readonly kind: 'answer'; readonly body: Record<string, unknown> }
@@ -16,7 +17,7 @@ export type WorkerReply =
 
 interface Pending {
   readonly resolve: (r: WorkerReply) => void;
-  readonly timer: NodeJS.Timeout;
+  readonly timer: Deadline;
 }
 
 /** One process and the requests in flight on it: a late death of a killed process touches only its own. */
@@ -60,7 +61,7 @@ class Session {
       const p = this.pending.get(body.id as number);
       if (!p) continue;
       this.pending.delete(body.id as number);
-      clearTimeout(p.timer);
+      p.timer.cancel();
       p.resolve({ kind: 'answer', body });
     }
   }
@@ -68,7 +69,7 @@ class Session {
   private failAll(reply: WorkerReply): void {
     this.dead = true;
     for (const q of this.pending.values()) {
-      clearTimeout(q.timer);
+      q.timer.cancel();
       q.resolve(reply);
     }
     this.pending.clear();
@@ -91,13 +92,15 @@ export class JsonLineWorker {
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      // deadline(), not setTimeout: an answer that came in time is read before the request is judged a hang
+      const timer = deadline(timeoutMs, () => {
+        if (!s.pending.has(id)) return;
         s.pending.delete(id);
         resolve({ kind: 'timeout' });
         // A hung worker would not read the end of its input: kill it now.
         if (this.session === s) this.session = null;
         s.proc.kill('SIGKILL');
-      }, timeoutMs);
+      });
       s.pending.set(id, { resolve, timer });
       s.proc.stdin.write(`${JSON.stringify({ ...body, id })}\n`);
     });

@@ -16,6 +16,7 @@
  * makes an instance that starts a fresh JVM for every message (all its layers) and ends it after
  * the answer, as a one-process-per-message harness would: bench/interop.ts measures the difference.
  */
+import { deadline } from '../deadline.ts';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
@@ -227,14 +228,16 @@ class BcProcess {
     const child = this.child!;
     const id = this.nextId++;
     return new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => {
+      // deadline(), not setTimeout: an answer that came in time is read before the request is judged a hang
+      const timer = deadline(timeoutMs, () => {
+        if (this.pending?.id !== id) return;
         // No answer: kill this JVM; the next request starts a fresh one.
         this.pending = null;
         this.child = null;
         child.kill('SIGKILL');
         resolve({ kind: 'hang' });
-      }, timeoutMs);
-      this.pending = { id, settle: (o) => { clearTimeout(timer); resolve(o); } };
+      });
+      this.pending = { id, settle: (o) => { timer.cancel(); resolve(o); } };
       child.stdin.write(`${JSON.stringify({ ...body, id })}\n`);
     });
   }

@@ -2,7 +2,10 @@
  * The installed OpenSSL's version as numbers, read once from `openssl version`, so the lists of
  * what OpenSSL cannot do can say "before 3.0.22": Debian's security updates change behaviour.
  */
+import { versionBefore } from '../core/version.ts';
 import { runProgram } from './run.ts';
+
+export { versionBefore };
 
 let cached: readonly number[] | null | undefined;
 
@@ -13,17 +16,6 @@ export function installedOpensslVersion(): readonly number[] | null {
     cached = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
   }
   return cached;
-}
-
-/** a < b for dotted versions ("3.0.19" < "3.0.22"). */
-export function versionBefore(a: readonly number[], b: string): boolean {
-  const bs = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, bs.length); i++) {
-    const x = a[i] ?? 0;
-    const y = bs[i] ?? 0;
-    if (x !== y) return x < y;
-  }
-  return false;
 }
 
 /** Keeps the entries that hold for the installed version: [reason, {before}] applies to older versions only, [reason, {since}] to newer. */

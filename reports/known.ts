@@ -7,6 +7,7 @@
  * apart from new ones, and `cmsi diff --ignore-known` leaves them out; neither changes a verdict.
  */
 import { loadExpectations, type Expectation } from '../core/expectations.ts';
+import { versionBefore } from '../core/version.ts';
 import type { ConsumeRecord } from '../interop/records.ts';
 
 /** The file a stack's expectations live in: its family name, without the generation. */
@@ -18,21 +19,11 @@ export function versionNumbers(text: string): readonly number[] | null {
   return m ? m[1]!.split('.').map(Number) : null;
 }
 
-function before(a: readonly number[], b: string): boolean {
-  const bs = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, bs.length); i++) {
-    const x = a[i] ?? 0;
-    const y = bs[i] ?? 0;
-    if (x !== y) return x < y;
-  }
-  return false;
-}
-
 /** Whether an entry's version bounds hold; an unknown version satisfies only unbounded entries. */
 export function holdsFor(e: Expectation, version: readonly number[] | null): boolean {
   if (!e.before && !e.since) return true;
   if (!version) return false;
-  return (!e.before || before(version, e.before)) && (!e.since || !before(version, e.since));
+  return (!e.before || versionBefore(version, e.before)) && (!e.since || !versionBefore(version, e.since));
 }
 
 export type KnownOf = (r: Pick<ConsumeRecord, 'stack' | 'version' | 'sample' | 'flags' | 'verdict'>) => Expectation | null;

@@ -7,12 +7,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Layer, Manifest, Sample } from '../core/manifest.ts';
-import { runProgram, withTempDir, type ProcessOutcome } from './run.ts';
+import { consumeTimeoutMs } from './budget.ts';
+import { runProgram, withTempDir, type ProcessOutcome, type RunOptions } from './run.ts';
 import type { ConsumeVerdict } from './verdict.ts';
 
 /** How `openssl` is run: the host's, or another generation's (adapters/stacks/openssl-sid.ts). */
-export type OpensslRunner = (args: readonly string[]) => ProcessOutcome;
-export const hostOpenssl: OpensslRunner = (args) => runProgram('openssl', args);
+export type OpensslRunner = (args: readonly string[], options?: RunOptions) => ProcessOutcome;
+export const hostOpenssl: OpensslRunner = (args, options) => runProgram('openssl', args, options);
 
 export function opensslVersion(run: OpensslRunner = hostOpenssl): string | null {
   const r = run(['version']);
@@ -83,7 +84,12 @@ function stepArgs(step: Step, c: StepContext): string[] | null {
       return ['cms', '-verify_receipt', c.input, '-rctform', c.inform, '-in', p(original.file), '-inform', 'DER', ...trust];
     }
     case 'decrypt': {
-      const base = ['cms', '-decrypt', ...io, ...legacy];
+      // -debug_decrypt turns off OpenSSL's defence against the million-message attack: without it a
+      // failed key unwrap goes on with a random content-encryption key, and the content then fails
+      // its padding check about 255 times in 256 but "decrypts" to garbage otherwise, so one sample
+      // got a different outcome from run to run (accept with wrong content, seen in CI). A harness
+      // wants the deterministic answer: the unwrap failed. No valid sample depends on the defence.
+      const base = ['cms', '-decrypt', '-debug_decrypt', ...io, ...legacy];
       if (i.recipient) return [...base, '-recip', p(i.recipient.cert), '-inkey', p(i.recipient.key)];
       if (i.kek?.keyId) return [...base, '-secretkey', i.kek.key, '-secretkeyid', i.kek.keyId];
       if (i.password) return [...base, '-pwri_password', i.password];
@@ -120,7 +126,7 @@ export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sampl
         const out = join(tmp, `layer-${n}-${sub}.out`);
         const args = stepArgs(sub, { manifest, dir: manifestDir, sample: s, input, inform, out, trustFile });
         if (!args) return { verdict: 'unsupported', reason: `no openssl operation for ${sub} with these inputs` };
-        const r = run(args);
+        const r = run(args, { timeoutMs: consumeTimeoutMs(s) });
         if (r.kind !== 'exit') return failure(r);
         if (r.code !== 0) return { verdict: 'reject', error: `${sub}: ${lastLine(r.stderr)}` };
         if (r.stderr.trim()) said.push(`${sub}: ${lastLine(r.stderr)}`);

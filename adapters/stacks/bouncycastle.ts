@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Algorithm } from '../../core/vocabulary.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { consumeTimeoutMs } from '../budget.ts';
 import { onCleanup } from '../cleanup.ts';
 import { runProgram } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
@@ -388,7 +389,7 @@ function makeAdapter(withJvm: WithJvm, closeJvm: () => Promise<void>, g: BcGener
       return withJvm((jvm) => openLayers(r, async (l) => {
         const body = layerRequest(r, l);
         if (!body) return { verdict: 'unsupported', reason: `no Bouncy Castle operation for ${l.step} with these inputs` };
-        return toVerdict(await jvm.request(body));
+        return toVerdict(await jvm.request(body, consumeTimeoutMs(r.sample)));
       }));
     },
     produces: [...(['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',

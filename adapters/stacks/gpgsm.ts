@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import { loadInput } from '../../checkers/input.ts';
 import type { Adapter, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
+import { consumeTimeoutMs } from '../budget.ts';
 import { withTempDir } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
 import { pqUnsupported } from './pq-unsupported.ts';
@@ -97,6 +98,7 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
   let bytes: Uint8Array = r.bytes;
   let content: Uint8Array | null = null;
   const said: string[] = [];
+  const timeoutMs = consumeTimeoutMs(s);
   for (const [n, step] of steps.entries()) {
     // Inner layers are MIME entities (RFC 8551 3.1); gpgsm reads only the CMS inside them.
     let cms = bytes;
@@ -113,7 +115,7 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
     if (step === 'decrypt') {
       const password = s.inputs.password;
       const run = h.gpgsm([...time, ...(password !== undefined ? ['--passphrase-fd', '0'] : []), '--output', out, '--decrypt', msg],
-        password !== undefined ? { input: Buffer.from(`${password}\n`) } : {});
+        { timeoutMs, ...(password !== undefined ? { input: Buffer.from(`${password}\n`) } : {}) });
       const failed = processFailure(run);
       if (failed) return failed;
       const ok = run.status.includes('DECRYPTION_OKAY') && !run.status.some((l) => /^(DECRYPTION_FAILED|ERROR )/.test(l));
@@ -124,7 +126,7 @@ function consumeLayers(h: GpgsmHome, r: Parameters<Adapter['consume']>[0], steps
     let detached: string | null = null;
     if (signedPart) writeFileSync((detached = join(tmp, `layer-${n}.content`)), signedPart);
     else if (n === 0 && s.inputs.detached && s.inputs.content) detached = join(dir, s.inputs.content);
-    const run = h.gpgsm([...time, ...(detached ? ['--verify', msg, detached] : ['--output', out, '--verify', msg])]);
+    const run = h.gpgsm([...time, ...(detached ? ['--verify', msg, detached] : ['--output', out, '--verify', msg])], { timeoutMs });
     const failed = processFailure(run);
     if (failed) return failed;
     if (step === 'certs') {

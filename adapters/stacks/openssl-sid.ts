@@ -14,10 +14,10 @@ import { runProgram } from '../run.ts';
 import { inSidRoot, sidRootReady } from '../sid-root.ts';
 import { makeOpensslAdapter } from './openssl.ts';
 
-export const sidOpenssl: OpensslRunner = (args) => {
+export const sidOpenssl: OpensslRunner = (args, options) => {
   if (!sidRootReady()) return { kind: 'spawn-error', message: 'the Debian unstable root is not built (scripts/setup-sid-root.sh)' };
   const [cmd, full] = inSidRoot('openssl', args);
-  return runProgram(cmd, full);
+  return runProgram(cmd, full, options);
 };
 
 /** [major, minor, patch] of the root's OpenSSL, or null without the root. */

@@ -48,6 +48,13 @@ export interface ConsumeRequest {
   readonly sample: Sample;
   /** The message bytes (the sample's file, or a message another stack produced). */
   readonly bytes: Uint8Array;
+  /**
+   * Decrypt as a deployed stack does, with its defences against decryption oracles, where an
+   * adapter otherwise turns them off for an answer that is the same in every run (OpenSSL's
+   * -debug_decrypt: by default a failed key unwrap goes on with a random key). The decrypt-side
+   * oracle table (fuzz/decrypt-oracle.ts) asks what an attacker sees, so it sets this.
+   */
+  readonly decryptAsDeployed?: boolean;
 }
 
 export interface Adapter {

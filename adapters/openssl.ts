@@ -47,6 +47,8 @@ interface StepContext {
   readonly out: string;
   /** One PEM file with every trust anchor (see trustBundle). */
   readonly trustFile: string;
+  /** Keep OpenSSL's random-key defence (ConsumeRequest.decryptAsDeployed). */
+  readonly asDeployed: boolean;
 }
 
 /** `openssl cms` keeps only the last -CAfile, so several trust anchors go into one bundle file. */
@@ -87,9 +89,10 @@ function stepArgs(step: Step, c: StepContext): string[] | null {
       // -debug_decrypt turns off OpenSSL's defence against the million-message attack: without it a
       // failed key unwrap goes on with a random content-encryption key, and the content then fails
       // its padding check about 255 times in 256 but "decrypts" to garbage otherwise, so one sample
-      // got a different outcome from run to run (accept with wrong content, seen in CI). A harness
-      // wants the deterministic answer: the unwrap failed. No valid sample depends on the defence.
-      const base = ['cms', '-decrypt', '-debug_decrypt', ...io, ...legacy];
+      // got a different outcome from run to run (accept with wrong content, seen in CI). Interop
+      // verdicts want the answer that holds in every run: the unwrap failed. No valid sample
+      // depends on the defence; the oracle table, which is about it, keeps it (asDeployed).
+      const base = ['cms', '-decrypt', ...(c.asDeployed ? [] : ['-debug_decrypt']), ...io, ...legacy];
       if (i.recipient) return [...base, '-recip', p(i.recipient.cert), '-inkey', p(i.recipient.key)];
       if (i.kek?.keyId) return [...base, '-secretkey', i.kek.key, '-secretkeyid', i.kek.keyId];
       if (i.password) return [...base, '-pwri_password', i.password];
@@ -107,7 +110,8 @@ function failure(r: Exclude<ProcessOutcome, { kind: 'exit' }>): ConsumeVerdict {
 }
 
 /** Opens a sample with `openssl cms`; `bytes` replaces the sample's file (a produced message). */
-export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample, bytes?: Uint8Array, run: OpensslRunner = hostOpenssl): ConsumeVerdict {
+export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sample, bytes?: Uint8Array, run: OpensslRunner = hostOpenssl,
+  { asDeployed = false }: { readonly asDeployed?: boolean } = {}): ConsumeVerdict {
   return withTempDir('openssl', (tmp) => {
     let input = join(manifestDir, s.file);
     if (bytes) {
@@ -124,7 +128,7 @@ export function opensslConsume(manifest: Manifest, manifestDir: string, s: Sampl
       const subs = step === 'verify-receipt' ? (['verify', 'verify-receipt'] as const) : [step];
       for (const sub of subs) {
         const out = join(tmp, `layer-${n}-${sub}.out`);
-        const args = stepArgs(sub, { manifest, dir: manifestDir, sample: s, input, inform, out, trustFile });
+        const args = stepArgs(sub, { manifest, dir: manifestDir, sample: s, input, inform, out, trustFile, asDeployed });
         if (!args) return { verdict: 'unsupported', reason: `no openssl operation for ${sub} with these inputs` };
         const r = run(args, { timeoutMs: consumeTimeoutMs(s) });
         if (r.kind !== 'exit') return failure(r);

@@ -120,9 +120,12 @@ export async function oracleTable(corpus: Corpus, adapters: readonly Adapter[], 
       const s = corpus.manifest.samples.find((x) => x.id === id);
       if (!s || !bytes || !a.consumes(s).supported) continue;
       // Only where the stack opens the unmodified sample: else every case is the same refusal.
-      if ((await consumeOnce(a, corpus, s, new Uint8Array(readFileSync(join(corpus.dir, s.file))), timeoutMs)).verdict !== 'accept') continue;
-      const v = await consumeOnce(a, corpus, s, bytes, timeoutMs);
-      cells[name] = { verdict: v.verdict, answer: answerOf(v) };
+      const asDeployed = { decryptAsDeployed: true };
+      if ((await consumeOnce(a, corpus, s, new Uint8Array(readFileSync(join(corpus.dir, s.file))), timeoutMs, asDeployed)).verdict !== 'accept') continue;
+      const v = await consumeOnce(a, corpus, s, bytes, timeoutMs, asDeployed);
+      const expected = s.inputs.content ? readFileSync(join(corpus.dir, s.inputs.content)) : null;
+      const otherContent = v.verdict === 'accept' && expected !== null && (v.content === null || !expected.equals(v.content));
+      cells[name] = { verdict: v.verdict, answer: otherContent ? 'accept with other content' : answerOf(v) };
     }
     const groups = new Map<string, OracleCase[]>();
     for (const c of ORACLE_CASES) {

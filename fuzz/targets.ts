@@ -43,11 +43,12 @@ export function loadCorpus(dir: string, prefixes: readonly string[] = []): Corpu
 }
 
 /** One consume with a time bound of our own (in-process stacks have none). */
-export async function consumeOnce(adapter: Adapter, corpus: Corpus, sample: Sample, bytes: Uint8Array, timeoutMs: number): Promise<ConsumeVerdict> {
+export async function consumeOnce(adapter: Adapter, corpus: Corpus, sample: Sample, bytes: Uint8Array, timeoutMs: number,
+  { decryptAsDeployed = false }: { readonly decryptAsDeployed?: boolean } = {}): Promise<ConsumeVerdict> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ConsumeVerdict>((resolve) => { timer = setTimeout(() => resolve({ verdict: 'hang' }), timeoutMs); });
   try {
-    return await Promise.race([adapter.consume({ manifest: corpus.manifest, dir: corpus.dir, sample, bytes }).catch((e: Error) => ({ verdict: 'error' as const, error: `adapter threw: ${e.message}` })), timeout]);
+    return await Promise.race([adapter.consume({ manifest: corpus.manifest, dir: corpus.dir, sample, bytes, decryptAsDeployed }).catch((e: Error) => ({ verdict: 'error' as const, error: `adapter threw: ${e.message}` })), timeout]);
   } finally {
     clearTimeout(timer);
   }

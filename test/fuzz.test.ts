@@ -146,12 +146,19 @@ describe('the decrypt-side oracle table', () => {
     const decrypting = stacks.filter((s) => ['openssl', 'nss', 'bouncycastle', 'gpgsm'].includes(s.adapter.name)).map((s) => s.adapter);
     const rows = await oracleTable(loadCorpus(CORPUS, ['-']), decrypting);
     expect(rows.map((r) => r.stack).sort()).toEqual(decrypting.map((a) => a.name).sort());
-    for (const r of rows) {
-      for (const c of ['pkcs1-padding', 'wrong-key', 'cbc-padding'] as const) expect(r.cells[c]?.verdict, `${r.stack} ${c}`).toBe('reject');
-    }
     // OpenSSL's CMS decryption goes on with a random key when the PKCS #1 v1.5 block is bad (its
-    // CMS_decrypt documentation, against Bleichenbacher's attack): the same answer as a CBC error.
+    // CMS_decrypt documentation, against Bleichenbacher's attack): the same answer as a CBC error,
+    // except about once in 256 runs, when the random key happens to give valid CBC padding and
+    // OpenSSL outputs garbage; the table runs it as deployed (decryptAsDeployed), so allow that.
+    const randomKey = (stack: string, c: string) => stack === 'openssl' && c === 'pkcs1-padding';
+    for (const r of rows) {
+      for (const c of ['pkcs1-padding', 'wrong-key', 'cbc-padding'] as const) {
+        const cell = r.cells[c];
+        if (randomKey(r.stack, c) && cell?.answer === 'accept with other content') continue;
+        expect(cell?.verdict, `${r.stack} ${c}`).toBe('reject');
+      }
+    }
     const o = rows.find((r) => r.stack === 'openssl')!;
-    expect(o.cells['pkcs1-padding']!.answer).toBe(o.cells['cbc-padding']!.answer);
+    if (o.cells['pkcs1-padding']!.verdict === 'reject') expect(o.cells['pkcs1-padding']!.answer).toBe(o.cells['cbc-padding']!.answer);
   }, 300_000);
 });

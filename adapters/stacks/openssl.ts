@@ -74,7 +74,7 @@ export function makeOpensslAdapter(g: OpensslGeneration): Adapter {
     return reason ? { supported: false, reason } : { supported: true };
   },
   async consume(r) {
-    return opensslConsume(r.manifest, r.dir, r.sample, r.bytes, g.run);
+    return opensslConsume(r.manifest, r.dir, r.sample, r.bytes, g.run, { asDeployed: r.decryptAsDeployed === true });
   },
   produces: [...(['signed-data/attached', 'signed-data/detached', 'signed-data/ecdsa', 'enveloped-data/ktri', 'enveloped-data/kari',
     'enveloped-data/kekri', 'enveloped-data/pwri', 'auth-enveloped-data/gcm', 'digested-data', 'encrypted-data'] satisfies ProduceFeature[]), ...(g.extraProduces ?? [])],

@@ -8,7 +8,6 @@ import { deadline, type Deadline } from '../adapters/deadline.ts';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter, ProduceFeature } from '../adapters/adapter.ts';
-import { LIMIT_SAMPLE_TIMEOUT_MS } from '../adapters/budget.ts';
 import { makeTempDir } from '../adapters/run.ts';
 import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { loadCatalog, type Catalog } from '../core/catalog.ts';
@@ -71,11 +70,8 @@ export function stableDetail(text: string): string {
 }
 
 /** The stack's words, bounded: its error, why it is unsupported, its signal, or what it printed when it accepted. */
-const detailOf = (v: ConsumeVerdict, s: Sample): string =>
-  v.verdict === 'hang' && s.limit ? `no answer within ${LIMIT_SAMPLE_TIMEOUT_MS / 1000} s, the time a stack gets for a sample that exercises the ${s.limit} limit` : stableDetail(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict === 'unsupported' ? v.reason : v.verdict === 'crash' ? v.signal : v.verdict === 'accept' ? v.output ?? '' : '').slice(0, 300);
-
-/** The harness's own limit, for in-process adapters; external programs get the same from adapters/budget.ts. */
-const harnessTimeoutMs = (ctx: TaskContext, s: Sample): number => (s.limit ? Math.min(ctx.timeoutMs, LIMIT_SAMPLE_TIMEOUT_MS) : ctx.timeoutMs);
+const detailOf = (v: ConsumeVerdict): string =>
+  stableDetail(v.verdict === 'reject' || v.verdict === 'error' ? v.error : v.verdict === 'unsupported' ? v.reason : v.verdict === 'crash' ? v.signal : v.verdict === 'accept' ? v.output ?? '' : '').slice(0, 300);
 
 async function consumeSafely(a: Adapter, manifest: Manifest, dir: string, s: Sample, bytes: Uint8Array, ms: number): Promise<ConsumeVerdict> {
   try {
@@ -95,12 +91,12 @@ export async function consumeTask(ctx: TaskContext, { adapter, version }: Stack,
   const support = adapter.consumes(s);
   const start = performance.now();
   const v: ConsumeVerdict = support.supported
-    ? await consumeSafely(adapter, ctx.corpus.manifest, ctx.corpusDir, s, bytes, harnessTimeoutMs(ctx, s))
+    ? await consumeSafely(adapter, ctx.corpus.manifest, ctx.corpusDir, s, bytes, ctx.timeoutMs)
     : { verdict: 'unsupported', reason: support.reason };
   ctx.emit({
     kind: 'consume', stack: adapter.name, version, lineage: adapter.lineage, sample: s.id, sampleSha256: s.sha256, expected: s.expected,
     contentType: s.contentType, features: s.features, flags: s.flags ?? [], requirements: s.requirements, verdict: v.verdict,
-    contentMatch: contentMatch(v, ctx.corpusDir, s), detail: detailOf(v, s), ms: Math.round(performance.now() - start),
+    contentMatch: contentMatch(v, ctx.corpusDir, s), detail: detailOf(v), ms: Math.round(performance.now() - start),
     check: sampleCheck(ctx.corpusDir, s),
   });
 }
@@ -226,7 +222,7 @@ export async function crossTask(ctx: TaskContext, { adapter, version }: Stack, p
     : { verdict: 'unsupported', reason: support.reason };
   ctx.emit({
     kind: 'cross', producer: p.stack, consumer: adapter.name, consumerVersion: version, feature: p.feature, sampleSha256: p.sha256,
-    verdict: v.verdict, contentMatch: contentMatch(v, dir, sample), detail: detailOf(v, sample), ms: Math.round(performance.now() - start),
+    verdict: v.verdict, contentMatch: contentMatch(v, dir, sample), detail: detailOf(v), ms: Math.round(performance.now() - start),
   });
 }
 

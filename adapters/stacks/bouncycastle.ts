@@ -40,6 +40,12 @@ const SOURCE = join(REPO, 'adapters', 'stacks', 'java', 'CmsiBc.java');
 const JARS = ['bcprov', 'bcpkix', 'bcutil'].map((j) => `/usr/share/java/${j}.jar`);
 /** Per request; below the interop harness's 30 s so a stuck JVM is ours to kill. */
 const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * Added to a request's time when it has to start the JVM first (the first request, or the one
+ * after a JVM was killed): a short budget (adapters/budget.ts) is for the message, not for the
+ * start, which takes seconds in the unstable root on a loaded machine.
+ */
+const JVM_START_ALLOWANCE_MS = 15_000;
 
 /**
  * Samples Bouncy Castle 1.72 cannot process, with the reason we found (each checked against the
@@ -222,7 +228,8 @@ class BcProcess {
   }
 
   private send(body: Record<string, unknown>, timeoutMs: number): Promise<Outcome> {
-    if (!this.child) {
+    const starting = !this.child;
+    if (starting) {
       const err = this.start();
       if (err) return Promise.resolve({ kind: 'error', message: err });
     }
@@ -230,7 +237,7 @@ class BcProcess {
     const id = this.nextId++;
     return new Promise<Outcome>((resolve) => {
       // deadline(), not setTimeout: an answer that came in time is read before the request is judged a hang
-      const timer = deadline(timeoutMs, () => {
+      const timer = deadline(timeoutMs + (starting ? JVM_START_ALLOWANCE_MS : 0), () => {
         if (this.pending?.id !== id) return;
         // No answer: kill this JVM; the next request starts a fresh one.
         this.pending = null;

@@ -20,7 +20,13 @@ export type ProcessOutcome =
   | { readonly kind: 'timeout'; readonly reason?: string }
   | { readonly kind: 'spawn-error'; readonly message: string };
 
-export interface RunOptions { readonly timeoutMs?: number; readonly cwd?: string; readonly input?: Uint8Array }
+export interface RunOptions {
+  readonly timeoutMs?: number;
+  readonly cwd?: string;
+  readonly input?: Uint8Array;
+  /** Bytes of stdout (and of stderr) past which the program is a runaway and is killed; 256 MiB by default. */
+  readonly maxOutputBytes?: number;
+}
 
 /** How an adapter runs a program: runProgram on the host, runInSidRoot (sid-root.ts) in the unstable root. */
 export type ProgramRunner = (cmd: string, args: readonly string[], options?: RunOptions) => ProcessOutcome;
@@ -32,7 +38,7 @@ export function runProgram(cmd: string, args: readonly string[], options: RunOpt
     input: options.input,
     timeout: options.timeoutMs ?? 20_000,
     killSignal: 'SIGKILL',
-    maxBuffer: 256 * 1024 * 1024,
+    maxBuffer: options.maxOutputBytes ?? 256 * 1024 * 1024,
     shell: false,
     detached: true,
   };

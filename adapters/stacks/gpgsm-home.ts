@@ -75,8 +75,12 @@ export class GpgsmHome {
 
   /** Runs gpgsm on this home (batch, loopback pinentry, status on stdout), keybox restored first. */
   gpgsm(args: readonly string[], options: { input?: Uint8Array; timeoutMs?: number } = {}): GpgsmRun {
+    // gpgsm writes content to --output files; on stdout and stderr it prints status lines and
+    // diagnostics, a few KB. Far more is a runaway: 2.2.40 and 2.4 on an EnvelopedData with an
+    // empty recipientInfos print "recp N - error getting info" for N = 0, 1, 2, ... without end,
+    // which at 256 MiB took the whole 20 s timeout; at 8 MiB it is cut off in well under a second.
     if (this.snapshot) writeFileSync(join(this.dir, 'pubring.kbx'), this.snapshot);
-    const outcome = this.programs.run('gpgsm', ['--homedir', this.dir, '--batch', '--no-tty', '--pinentry-mode', 'loopback', '--status-fd', '1', ...args], options);
+    const outcome = this.programs.run('gpgsm', ['--homedir', this.dir, '--batch', '--no-tty', '--pinentry-mode', 'loopback', '--status-fd', '1', ...args], { maxOutputBytes: 8 * 1024 * 1024, ...options });
     const status = outcome.kind === 'exit'
       ? outcome.stdout.toString('utf8').split('\n').filter((l) => l.startsWith('[GNUPG:] ')).map((l) => l.slice(9))
       : [];

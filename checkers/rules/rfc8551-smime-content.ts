@@ -49,11 +49,9 @@ export function checkSmimeContent(ctx: CheckContext, mime: MimeInfo, file: Uint8
   checkMimeForm(ctx, mime, file, mime.signedPart ?? (type === OID.signedData && body ? signedEntity(ctx.bytes, body) : null));
   if (!type || !body) return;
   const pkcs7mime = mime.contentType === 'application/pkcs7-mime' || mime.contentType === 'application/x-pkcs7-mime';
-  const smimeType = mime.params['smime-type']?.toLowerCase();
-  if (pkcs7mime && (smimeType === 'signed-data' || smimeType === 'certs-only')) {
-    const ok = type === OID.signedData;
-    ctx.check('rfc8551/2.4.2/signeddata-for-signing-and-certs', ok, ok ? `smime-type=${smimeType} carries SignedData` : `smime-type=${smimeType} carries content type ${type}, not SignedData`, top);
-  }
+  // smime-type=signed-data or certs-only on another CMS type is a wrong label, RFC 8551 3.2's SHOULD
+  // (checkers/rules/mime.ts), as its mirror (enveloped-data on a SignedData) is; not RFC 8551
+  // 2.4.2's MUST, which is about how a signature is applied, and none was.
   if (type === OID.signedData) checkSigned(ctx, body, pkcs7mime, mime.contentType === 'multipart/signed', top);
   if (type === OID.envelopedData || type === OID.authEnvelopedData) {
     const inner = encryptedContentType(ctx.bytes, body);

@@ -5,23 +5,25 @@
  * produced message verified by the checker.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { nssAdapter } from '../adapters/stacks/nss.ts';
+import { makeNssAdapter, nssAdapter } from '../adapters/stacks/nss.ts';
 import { gnutlsAdapter } from '../adapters/stacks/gnutls.ts';
 import { gpgsmAdapter } from '../adapters/stacks/gpgsm.ts';
-import { createSidNssAdapter } from '../adapters/stacks/nss-sid.ts';
+import { createSidNssAdapter, sidNssVersion } from '../adapters/stacks/nss-sid.ts';
 import { createSidGnutlsAdapter } from '../adapters/stacks/gnutls-sid.ts';
 import { createSidGpgsmAdapter } from '../adapters/stacks/gpgsm-sid.ts';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { SID_ROOT, sidRootReady } from '../adapters/sid-root.ts';
+import { runInSidRoot, SID_ROOT, sidRootReady } from '../adapters/sid-root.ts';
 import { SID_GPGSM } from '../adapters/stacks/gpgsm-sid.ts';
 import { GpgsmHome } from '../adapters/stacks/gpgsm-home.ts';
 import { adapterDriver, flipLast } from './helpers/adapter-driver.ts';
 import { acceptsWith, failedRules, PRODUCED_CONTENT, produceAndJudge, verdictText } from './helpers/produced-check.ts';
 
 const nss = createSidNssAdapter();
+/** The same NSS with no declared limit, to feed it what the adapter declares unsupported. */
+const nssUnlimited = makeNssAdapter({ name: nss.name, run: runInSidRoot, version: sidNssVersion, missing: 'the unstable root is not built', unsupported: () => null });
 const gnutls = createSidGnutlsAdapter();
 const gpgsm = createSidGpgsmAdapter();
-afterAll(async () => { for (const a of [nss, gnutls, gpgsm]) await a.close(); });
+afterAll(async () => { for (const a of [nss, nssUnlimited, gnutls, gpgsm]) await a.close(); });
 
 const SIGNED = ['signed-data/rsa-sha256/attached', 'signed-data/rsa-sha256/detached', 'signed-data/ecdsa-p256-sha256/attached'];
 
@@ -69,6 +71,23 @@ describe('second generation of NSS, GnuTLS and gpgsm (Debian unstable root)', ()
       b[at + 10] = 0x7f;
     });
     expect(v.verdict, verdictText(v)).toBe('reject');
+  }, 120_000);
+
+  it('NSS 3.132 has no ML-DSA in CMS: declared unsupported, and still BadSignature on valid samples with and without signed attributes (asserted so a fix shows up)', async () => {
+    const d = adapterDriver(nss, { requireSupported: false });
+    const valid = ['signed-data/ml-dsa-44/attached', 'signed-data/ml-dsa-44/detached', 'signed-data/ml-dsa-44/no-signed-attrs', 'signed-data/ml-dsa-65/attached', 'signed-data/ml-dsa-65/no-signed-attrs', 'signed-data/ml-dsa-87/attached', 'signed-data/ml-dsa-87/no-signed-attrs'];
+    for (const id of [...valid, 'invalid/post-quantum/ml-dsa-signature-over-content']) {
+      expect(nss.consumes(d.sample(id)), id).toMatchObject({ supported: false, reason: expect.stringMatching(/no ML-DSA in CMS/) });
+    }
+    // Fed anyway: the key is known (BadSignature, not 3.87's ProcessingError) and a valid sample
+    // of each kind, with and without signed attributes, still gets the status a forged one gets.
+    const fed = adapterDriver(nssUnlimited);
+    for (const id of ['signed-data/ml-dsa-44/attached', 'signed-data/ml-dsa-87/no-signed-attrs']) {
+      const v = await fed.consume(id);
+      expect(verdictText(v), id).toMatch(/^reject: signer0 .*status=BadSignature$/);
+    }
+    // The limit is ML-DSA's alone: the same adapter still verifies RSA and ECDSA samples.
+    expect(nss.consumes(d.sample('signed-data/rsa-sha256/attached'))).toEqual({ supported: true });
   }, 120_000);
 
   it('NSS 3.132 accepts invalid samples that 3.87 could not decode or rejected (divergences found, asserted so a fix shows up)', async () => {

@@ -189,15 +189,39 @@ export function checkBatch(m: WorkerRequest, catalog: Catalog): { reply: WorkerR
     }
   }
   if (!m.lines) return { reply: { items }, transfer: [] };
-  // One buffer for the batch, its own ArrayBuffer (not Buffer's shared pool), so that it moves.
-  let total = 0;
-  const ends = lines.map((l) => (total += Buffer.byteLength(l)));
-  const out = Buffer.allocUnsafeSlow(total);
-  let at = 0;
-  for (const l of lines) at += out.write(l, at);
+  const { bytes, ends } = utf8Lines(lines);
   lines.forEach((_, i) => (items[i] = { ...items[i]!, lineEnd: ends[i]! } as WorkerItem));
-  const bytes = new Uint8Array(out.buffer, out.byteOffset, total);
-  return { reply: { items, lines: bytes }, transfer: [out.buffer as ArrayBuffer] };
+  return { reply: { items, lines: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+const ENCODER = new TextEncoder();
+
+/**
+ * The lines in one buffer of their own (not Buffer's shared pool, so that it can move), with where
+ * each ends. Sized first for ASCII, what the lines nearly always are (JSON.stringify escapes no
+ * non-ASCII character, but a message or file name may hold one): when a line does not fit, the
+ * exact UTF-8 size is counted and the lines written again. This spares a counting pass per line.
+ */
+function utf8Lines(lines: readonly string[]): { bytes: Uint8Array; ends: number[] } {
+  let size = 0;
+  for (const l of lines) size += l.length;
+  for (;;) {
+    const bytes = new Uint8Array(new ArrayBuffer(size));
+    const ends: number[] = [];
+    let at = 0;
+    let fits = true;
+    for (const l of lines) {
+      const r = ENCODER.encodeInto(l, bytes.subarray(at));
+      if (r.read < l.length) {
+        fits = false;
+        break;
+      }
+      ends.push((at += r.written));
+    }
+    if (fits) return { bytes: bytes.subarray(0, at), ends };
+    size = 0;
+    for (const l of lines) size += Buffer.byteLength(l);
+  }
 }
 
 /** Checks every task; resolves when all results have been handed to onResult, in order. */

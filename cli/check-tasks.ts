@@ -6,7 +6,7 @@
  * `onResult` as soon as it and all before it are done (the jsonl format prints it then), so
  * 100,000 files never sit in memory at once. The window bounds what is held: at most WINDOW_PER_JOB x jobs files read but not reported.
  */
-import { close, fstat, open, read } from 'node:fs';
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readFileSync, readSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
@@ -45,7 +45,8 @@ export interface CheckTask {
  */
 export interface Outcome {
   readonly result: FileResult;
-  readonly line?: string;
+  /** The jsonl line: text when made in this thread, its UTF-8 bytes when a worker made it. */
+  readonly line?: string | Uint8Array;
 }
 
 /** Checks one task's bytes (or streams its file) into an Outcome: what a worker or this thread does. */
@@ -96,6 +97,35 @@ function readTask(t: CheckTask): Promise<Uint8Array | 'stream'> {
   });
 }
 
+/**
+ * readTask's answer, read synchronously: what a worker does for the files of its batch (one small
+ * file costs a few syscalls there, against four callbacks through the thread pool here). The same
+ * errors, in the same words.
+ */
+export function readTaskSync(t: CheckTask): Uint8Array | 'stream' {
+  if (t.bytes) return t.bytes;
+  let fd: number | undefined;
+  try {
+    fd = openSync(t.path, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (st.isFile() && st.size > t.streamAbove) return 'stream';
+    if (!st.isFile()) return new Uint8Array(readFileSync(t.path));
+    const buf = new Uint8Array(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, at);
+      if (n === 0) return buf.subarray(0, at);
+      at += n;
+    }
+    return buf;
+  } catch (e) {
+    throw new InputError(`${t.path}: ${describeFsError(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** A pipe or device named as input: read to its end. */
 async function readUnsized(t: CheckTask): Promise<Uint8Array> {
   const { readFile } = await import('node:fs/promises');
@@ -116,34 +146,106 @@ function workerUrl(): URL | null {
   return existsSync(fileURLToPath(dev)) && process.execArgv.join(' ').includes('tsx') ? dev : null;
 }
 
-/** What the main thread sends a worker (cli/check-worker.ts) for one file. */
+/**
+ * What the main thread sends a worker (cli/check-worker.ts): a batch of consecutive files, by
+ * path (the worker reads them; stdin's bytes, read before, travel with their task). One message
+ * per batch, not per file: tinypool's own cost per task (a message each way, a memoryUsage() call
+ * in the worker) was a tenth of a small SignedData's check.
+ */
 export interface WorkerRequest {
-  readonly task: CheckTask;
-  readonly bytes: Uint8Array | 'stream';
+  readonly tasks: readonly CheckTask[];
   readonly lines: boolean;
 }
 
-/** A worker's answer: the outcome, or the message of an input error (see cli/check-worker.ts). */
-export type WorkerReply = { readonly outcome: Outcome; readonly inputError?: undefined } | { readonly inputError: string; readonly outcome?: undefined };
+/**
+ * One file of a batch: its outcome (in jsonl mode without the line: the batch's lines come as one
+ * UTF-8 buffer, this file's ending at lineEnd), the message of an input error (an Error thrown
+ * across the thread boundary arrives without its class), or any other error, to be thrown when
+ * this file's turn comes. A batch stops at its first error: the files after it are not reported.
+ */
+export type WorkerItem =
+  | { readonly result: FileResult; readonly lineEnd?: number; readonly inputError?: undefined; readonly error?: undefined }
+  | { readonly inputError: string; readonly result?: undefined; readonly error?: undefined }
+  | { readonly error: unknown; readonly result?: undefined; readonly inputError?: undefined };
 
-type Checker = (task: CheckTask, bytes: Uint8Array | 'stream') => Promise<Outcome>;
+export interface WorkerReply {
+  readonly items: readonly WorkerItem[];
+  /** jsonl mode: the lines of the batch's checked files, one after another, moved (not copied) here. */
+  readonly lines?: Uint8Array;
+}
+
+/** Checks a batch where a worker runs (cli/check-worker.ts): reads, checks and writes the lines. */
+export function checkBatch(m: WorkerRequest, catalog: Catalog): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+  const items: WorkerItem[] = [];
+  const lines: string[] = [];
+  for (const t of m.tasks) {
+    try {
+      const o = checkTask(t, readTaskSync(t), catalog, m.lines);
+      items.push({ result: o.result });
+      if (o.line !== undefined) lines.push(o.line as string);
+    } catch (e) {
+      items.push(e instanceof InputError ? { inputError: e.message } : { error: e });
+      break;
+    }
+  }
+  if (!m.lines) return { reply: { items }, transfer: [] };
+  const { bytes, ends } = utf8Lines(lines);
+  lines.forEach((_, i) => (items[i] = { ...items[i]!, lineEnd: ends[i]! } as WorkerItem));
+  return { reply: { items, lines: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+const ENCODER = new TextEncoder();
+
+/**
+ * The lines in one buffer of their own (not Buffer's shared pool, so that it can move), with where
+ * each ends. Sized first for ASCII, what the lines nearly always are (JSON.stringify escapes no
+ * non-ASCII character, but a message or file name may hold one): when a line does not fit, the
+ * exact UTF-8 size is counted and the lines written again. This spares a counting pass per line.
+ */
+function utf8Lines(lines: readonly string[]): { bytes: Uint8Array; ends: number[] } {
+  let size = 0;
+  for (const l of lines) size += l.length;
+  for (;;) {
+    const bytes = new Uint8Array(new ArrayBuffer(size));
+    const ends: number[] = [];
+    let at = 0;
+    let fits = true;
+    for (const l of lines) {
+      const r = ENCODER.encodeInto(l, bytes.subarray(at));
+      if (r.read < l.length) {
+        fits = false;
+        break;
+      }
+      ends.push((at += r.written));
+    }
+    if (fits) return { bytes: bytes.subarray(0, at), ends };
+    size = 0;
+    for (const l of lines) size += Buffer.byteLength(l);
+  }
+}
 
 /** Checks every task; resolves when all results have been handed to onResult, in order. */
 export async function runTasks(tasks: readonly CheckTask[], o: RunOptions): Promise<void> {
   const url = o.jobs > 1 && tasks.length >= POOL_MIN_FILES ? workerUrl() : null;
   const pool = url ? new WorkerPool(url, Math.min(o.jobs, tasks.length), o.lines) : null;
-  const check: Checker = pool ? (t, bytes) => pool.check(t, bytes) : async (t, bytes) => checkTask(t, bytes, o.catalog, o.lines);
-  const window = WINDOW_PER_JOB * Math.max(1, pool ? pool.size : 1);
+  // Batches small enough that every worker gets several (a short run stays spread over all).
+  const batch = pool ? Math.max(1, Math.min(BATCH, Math.floor(tasks.length / (pool.size * PER_WORKER)))) : 1;
+  const window = Math.max(WINDOW_PER_JOB, batch * PER_WORKER) * Math.max(1, pool ? pool.size : 1);
   const pending = new Map<number, Promise<Outcome>>();
   let started = 0;
   const start = () => {
     // Read and check ahead, never more than `window` files past the one to report next.
     while (started < tasks.length && pending.size < window) {
-      const i = started++;
-      const t = tasks[i]!;
-      const p = readTask(t).then((bytes) => check(t, bytes));
-      p.catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
-      pending.set(i, p);
+      const from = started;
+      const to = Math.min(tasks.length, from + batch);
+      started = to;
+      const outcomes = pool
+        ? pool.check(tasks.slice(from, to))
+        : [readTask(tasks[from]!).then((bytes) => checkTask(tasks[from]!, bytes, o.catalog, o.lines))];
+      outcomes.forEach((p, k) => {
+        p.catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
+        pending.set(from + k, p);
+      });
     }
   };
   try {
@@ -159,11 +261,13 @@ export async function runTasks(tasks: readonly CheckTask[], o: RunOptions): Prom
 }
 
 /**
- * Files sent ahead to each worker (tinypool's concurrentTasksPerWorker): the handler is
+ * Batches sent ahead to each worker (tinypool's concurrentTasksPerWorker): the handler is
  * synchronous, so they wait in the worker's queue and it never idles for a round trip to the main
- * thread between two files.
+ * thread between two batches.
  */
 const PER_WORKER = 4;
+/** Files per worker message (fewer in a short run): 16 small files are about 5 ms of checking. */
+const BATCH = 16;
 
 /**
  * A fixed set of worker threads kept for the whole run, on tinypool (a fork of piscina without
@@ -177,16 +281,29 @@ class WorkerPool {
     this.pool = new Tinypool({ filename: url.href, minThreads: size, maxThreads: size, concurrentTasksPerWorker: PER_WORKER });
   }
 
-  async check(task: CheckTask, bytes: Uint8Array | 'stream'): Promise<Outcome> {
-    const request: WorkerRequest = { task: { ...task, bytes: undefined }, bytes, lines: this.lines };
-    // The file's bytes move to the worker (no copy) when they own their buffer.
-    const own = bytes !== 'stream' && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-    const reply = (await this.pool.run(request, own ? { transferList: [bytes.buffer as ArrayBuffer] } : {})) as WorkerReply;
-    if (reply.inputError !== undefined) throw new InputError(reply.inputError);
-    return reply.outcome;
+  /** One promise per task of the batch, in its order. */
+  check(tasks: readonly CheckTask[]): Promise<Outcome>[] {
+    const request: WorkerRequest = { tasks, lines: this.lines };
+    // stdin's bytes move to the worker (no copy) when they own their buffer.
+    const transferList = tasks.flatMap((t) => (t.bytes && t.bytes.byteOffset === 0 && t.bytes.byteLength === t.bytes.buffer.byteLength && t.bytes.buffer instanceof ArrayBuffer ? [t.bytes.buffer] : []));
+    const reply = this.pool.run(request, transferList.length ? { transferList } : {}) as Promise<WorkerReply>;
+    return tasks.map((_, k) => reply.then((r) => outcomeOf(r, k)));
   }
 
   close(): Promise<void> {
     return this.pool.destroy();
   }
+}
+
+/** The k-th outcome of a batch's reply, or its error (an input error as the InputError it is). */
+function outcomeOf(r: WorkerReply, k: number): Outcome {
+  const item = r.items[k];
+  // A batch that stopped at an error has no items after it; their turn never comes (runTasks
+  // throws at the error first).
+  if (item === undefined) throw new Error(`internal: no outcome for file ${k} of a batch`);
+  if (item.inputError !== undefined) throw new InputError(item.inputError);
+  if (item.result === undefined) throw item.error;
+  if (item.lineEnd === undefined || !r.lines) return { result: item.result };
+  const begin = k === 0 ? 0 : (r.items[k - 1] as { lineEnd: number }).lineEnd;
+  return { result: item.result, line: r.lines.subarray(begin, item.lineEnd) };
 }

@@ -220,7 +220,7 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
 }
 
 /** Where jsonl lines go as they are ready: stdout (waiting for a slow reader) or --out FILE. */
-function lineSink(out: string | undefined): { write(line: string): void | Promise<void>; close(): void } {
+function lineSink(out: string | undefined): { write(line: string | Uint8Array): void | Promise<void>; close(): void } {
   if (out === undefined || out === '-') {
     return {
       write: (line) => (process.stdout.write(line) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))),
@@ -237,7 +237,8 @@ function lineSink(out: string | undefined): { write(line: string): void | Promis
   return {
     write: (line) => {
       try {
-        writeSync(fd, line);
+        if (typeof line === 'string') writeSync(fd, line);
+        else for (let at = 0; at < line.length;) at += writeSync(fd, line, at);
       } catch (e) {
         throw new InputError(`cannot write ${out}: ${describeFsError(e)}`);
       }

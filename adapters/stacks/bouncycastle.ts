@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import type { Sample } from '../../core/manifest.ts';
 import type { Algorithm } from '../../core/vocabulary.ts';
 import type { Adapter, ConsumeRequest, ProduceFeature, ProduceRequest, ProduceResult, Support } from '../adapter.ts';
-import { consumeTimeoutMs } from '../budget.ts';
+import { consumeTimeoutMs, MESSAGE_TIMEOUT_MS } from '../budget.ts';
 import { onCleanup } from '../cleanup.ts';
 import { runProgram } from '../run.ts';
 import type { ConsumeVerdict } from '../verdict.ts';
@@ -39,7 +39,7 @@ const REPO = REPO_ROOT;
 const SOURCE = join(REPO, 'adapters', 'stacks', 'java', 'CmsiBc.java');
 const JARS = ['bcprov', 'bcpkix', 'bcutil'].map((j) => `/usr/share/java/${j}.jar`);
 /** Per request; below the interop harness's 30 s so a stuck JVM is ours to kill. */
-const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = MESSAGE_TIMEOUT_MS;
 /**
  * Added to a request's time when it has to start the JVM first (the first request, or the one
  * after a JVM was killed): a short budget (adapters/budget.ts) is for the message, not for the

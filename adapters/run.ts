@@ -11,6 +11,7 @@ import { spawnSync, type SpawnSyncOptionsWithBufferEncoding } from 'node:child_p
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MESSAGE_TIMEOUT_MS } from './budget.ts';
 import { onCleanup } from './cleanup.ts';
 
 export type ProcessOutcome =
@@ -36,7 +37,7 @@ export function runProgram(cmd: string, args: readonly string[], options: RunOpt
   const spawnOptions: SpawnSyncOptionsWithBufferEncoding & { detached: boolean } = {
     cwd: options.cwd,
     input: options.input,
-    timeout: options.timeoutMs ?? 20_000,
+    timeout: options.timeoutMs ?? MESSAGE_TIMEOUT_MS,
     killSignal: 'SIGKILL',
     maxBuffer: options.maxOutputBytes ?? 256 * 1024 * 1024,
     shell: false,

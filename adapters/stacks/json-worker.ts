@@ -6,6 +6,7 @@
  * runs in its own session (a terminal's Ctrl-C reaches cmsi, which ends it: adapters/cleanup.ts).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { MESSAGE_TIMEOUT_MS } from '../budget.ts';
 import { onCleanup } from '../cleanup.ts';
 import { deadline, type Deadline } from '../deadline.ts';
 
@@ -83,7 +84,7 @@ export class JsonLineWorker {
   /** `onSpawn` hears the process id of every process this worker starts (tests, bench). */
   constructor(private readonly cmd: string, private readonly args: readonly string[], private readonly onSpawn?: (pid: number) => void) {}
 
-  request(body: Record<string, unknown>, timeoutMs = 20_000): Promise<WorkerReply> {
+  request(body: Record<string, unknown>, timeoutMs = MESSAGE_TIMEOUT_MS): Promise<WorkerReply> {
     let s: Session;
     try {
       s = this.start();

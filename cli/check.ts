@@ -63,8 +63,9 @@ message or --cert, the content in the message, --content, or the signed part of 
                                    certificate, path, policy, mime); the others do not run
   --manifest FILE                  check a whole corpus with each sample's own inputs, and report
                                    every sample whose verdict differs from the manifest's
-  --jobs N                         check on N worker threads (default: the number of cores);
-                                   results stay in input order; fewer than 8 files: one thread
+  --jobs N                         check on N threads, this one and N-1 workers (default: the
+                                   number of cores); results stay in input order; fewer than 8
+                                   files: this thread only
   --stream-above MIB               messages and detached contents larger than MIB mebibytes
                                    (default 64) are read in chunks, never whole: an attached
                                    id-data SignedData is walked as a stream, its eContent only

@@ -119,6 +119,7 @@ export function generateCorpus(outDir: string, seed: string, cases: readonly Cas
       description: m.description,
       requirements: m.requirements,
       flags: [m.flag],
+      ...(m.addsFeatures ? { features: [...baseSample.features, ...m.addsFeatures.filter((f) => !baseSample.features.includes(f))] } : {}),
       base: m.base,
       mutation: m.id,
       // A base that lists no profile (judged under whichever is asked) takes the mutation's own.

@@ -7,7 +7,7 @@
  * Each names the catalog requirements it violates, one flag from data/flags.yaml (the bug class),
  * and the expected result: `invalid`, or `acceptable` where the RFCs let a receiver go either way.
  */
-import type { Profile } from '../../core/vocabulary.ts';
+import type { Feature, Profile } from '../../core/vocabulary.ts';
 import type { BuiltCase, CaseContext } from '../case.ts';
 
 export interface MutationInput {
@@ -40,6 +40,11 @@ export interface Mutation {
    * the checker must stop there and say so (verdict unchecked, that limit), not decide.
    */
   readonly limit?: string;
+  /**
+   * Features the mutated message has beyond its base's (an originatorInfo it adds): adapters
+   * declare a stack unsupported by feature, so a sample must list what its bytes hold.
+   */
+  readonly addsFeatures?: readonly Feature[];
   /** Returns the defective message; may override the base's inputs (e.g. a swapped content). */
   apply(input: MutationInput): { readonly bytes: Uint8Array } & Partial<BuiltCase>;
 }

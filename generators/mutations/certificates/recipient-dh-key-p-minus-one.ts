@@ -12,6 +12,7 @@ export const recipientDhKeyPMinusOne: Mutation = {
   id: 'invalid/certificates/recipient-dh-key-p-minus-one',
   description: 'Recipient certificate (in originatorInfo) whose DH public key is y = p-1, in the subgroup of order 2 (RFC 8550 1, RFC 2785); a sender that does not validate it derives a KEK from a secret of two possible values',
   stage: 'before',
+  addsFeatures: ['originator-info'],
   base: 'enveloped-data/esdh/aes-128-cbc',
   requirements: ['rfc8550/1/validate-public-key-before-use', 'rfc2632/1/certify-public-key-before-use'],
   flag: 'SmallSubgroupDhKey',

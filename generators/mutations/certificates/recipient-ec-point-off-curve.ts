@@ -10,6 +10,7 @@ export const recipientEcPointOffCurve: Mutation = {
   id: 'invalid/certificates/recipient-ec-point-off-curve',
   description: 'Recipient certificate (in originatorInfo) whose P-256 public key is not a point of the curve (RFC 8550 1, RFC 2785); a sender that does not validate it runs ECDH in a group an attacker chose',
   stage: 'before',
+  addsFeatures: ['originator-info'],
   base: 'enveloped-data/ecdh-p256/aes-128-cbc',
   requirements: ['rfc8550/1/validate-public-key-before-use', 'rfc2632/1/certify-public-key-before-use'],
   flag: 'InvalidCurvePoint',

@@ -11,6 +11,7 @@ export const recipientEkuServerAuth: Mutation = {
   id: 'invalid/certificates/recipient-eku-server-auth',
   description: 'KeyTransRecipientInfo to a certificate (in originatorInfo) whose extendedKeyUsage is serverAuth only (RFC 5280 4.2.1.12, RFC 8550 4.4.4); a sender that ignores extended key usage encrypts mail to a TLS server key',
   stage: 'before',
+  addsFeatures: ['originator-info'],
   base: 'enveloped-data/rsa-pkcs1/aes-128-cbc',
   requirements: ['rfc5280/4.2.1.12/eku-lists-the-purpose'],
   flag: 'RecipientKeyUsage',

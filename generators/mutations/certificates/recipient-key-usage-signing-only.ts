@@ -12,6 +12,7 @@ export const recipientKeyUsageSigningOnly: Mutation = {
   id: 'invalid/certificates/recipient-key-usage-signing-only',
   description: 'KeyTransRecipientInfo to a certificate (in originatorInfo) whose keyUsage is digitalSignature only, no keyEncipherment (RFC 5280 4.2.1.3, 4.2.1.12); a sender that ignores key usage encrypts to a signing key',
   stage: 'before',
+  addsFeatures: ['originator-info'],
   base: 'enveloped-data/rsa-pkcs1/aes-128-cbc',
   requirements: ['rfc5280/4.2.1.12/use-consistent-with-key-usage'],
   flag: 'RecipientKeyUsage',

@@ -11,6 +11,7 @@ export const recipientRsaExponentOne: Mutation = {
   id: 'invalid/certificates/recipient-rsa-exponent-one',
   description: 'Recipient certificate (in originatorInfo) whose RSA public exponent is 1 (RFC 8017 3.1, RFC 8550 1); a sender that does not validate the key sends the content key in clear',
   stage: 'before',
+  addsFeatures: ['originator-info'],
   base: 'enveloped-data/rsa-pkcs1/aes-128-cbc',
   requirements: ['rfc8550/1/validate-public-key-before-use', 'rfc2632/1/certify-public-key-before-use'],
   flag: 'InvalidRecipientKey',

@@ -12,6 +12,7 @@ export const recipientX25519LowOrder: Mutation = {
   id: 'invalid/certificates/recipient-x25519-low-order',
   description: 'Recipient certificate (in originatorInfo) whose X25519 key is a point of order 8 (RFC 8550 1, RFC 7748 6); a sender that does not validate it wraps the content key under an all-zero shared secret',
   stage: 'before',
+  addsFeatures: ['originator-info'],
   base: 'enveloped-data/x25519/aes-128-cbc',
   requirements: ['rfc8550/1/validate-public-key-before-use', 'rfc2632/1/certify-public-key-before-use'],
   flag: 'LowOrderPoint',

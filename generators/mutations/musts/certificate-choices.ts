@@ -93,6 +93,7 @@ export const CERTIFICATE_CHOICE_MUTATIONS: readonly Mutation[] = [
   {
     id: 'invalid/enveloped/enveloped-data-v2-with-ocsp-originator-info',
     description: 'EnvelopedData version 2 whose originatorInfo crls hold an OCSP response ("other" RevocationInfoChoice), where RFC 5652 6.1 requires version 4; an originator that counts only X.509 formats gets 2',
+    addsFeatures: ['originator-info'],
     stage: 'after',
     base: 'enveloped-data/rsa-pkcs1/aes-128-cbc',
     requirements: ['rfc5652/6.1/version-4-when-other-originator-certs-or-crls'],
@@ -103,6 +104,7 @@ export const CERTIFICATE_CHOICE_MUTATIONS: readonly Mutation[] = [
   {
     id: 'invalid/enveloped/authenticated-data-v0-with-ocsp-originator-info',
     description: 'AuthenticatedData version 0 whose originatorInfo crls hold an OCSP response ("other" RevocationInfoChoice), where RFC 5652 9.1 requires version 3; an originator that keeps version 0 whenever there is no attribute certificate gets it wrong',
+    addsFeatures: ['originator-info'],
     stage: 'after',
     base: 'authenticated-data/hmac-sha256/auth-attrs',
     requirements: ['rfc5652/9.1/version-3-when-other-originator-certs-or-crls'],
@@ -113,6 +115,7 @@ export const CERTIFICATE_CHOICE_MUTATIONS: readonly Mutation[] = [
   {
     id: 'invalid/enveloped/authenticated-data-v0-with-v2-attribute-certificate',
     description: 'AuthenticatedData version 0 whose originatorInfo carries a version 2 attribute certificate (v2AttrCert [2]), where RFC 5652 9.1 requires version 1; an originator that ignores originatorInfo when choosing the version keeps 0',
+    addsFeatures: ['originator-info'],
     stage: 'after',
     base: 'authenticated-data/hmac-sha256/auth-attrs',
     requirements: ['rfc5652/9.1/version-1-when-v2-attr-certs'],

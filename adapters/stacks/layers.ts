@@ -72,11 +72,19 @@ export async function openLayers(r: ConsumeRequest, open: (layer: LayerInput) =>
 }
 
 /**
- * For a stack without S/MIME: an invalid sample whose defect lies in the MIME layer (flag
- * MimeMismatch) would be judged by the adapter's lenient MIME reader, not by the stack, so it is
- * not the stack's to consume. Returns the reason, or null.
+ * Flags of defects that lie in the MIME layer alone: MimeMismatch (the MIME headers contradict the
+ * CMS), EfailDirectExfiltration (unencrypted text/html parts around a sound EnvelopedData; the
+ * adapter's MIME reader takes the pkcs7-mime part out of the multipart/mixed and the stack decrypts
+ * a message with nothing wrong in it).
+ */
+const MIME_ONLY_FLAGS: readonly string[] = ['MimeMismatch', 'EfailDirectExfiltration'];
+
+/**
+ * For a stack without S/MIME: an invalid sample whose defect lies in the MIME layer would be
+ * judged by the adapter's lenient MIME reader, not by the stack, so it is not the stack's to
+ * consume. Returns the reason, or null.
  */
 export function mimeOnlyDefect(s: Sample, stack: string): string | null {
-  if (s.format !== 'smime' || s.expected === 'valid' || !s.flags?.includes('MimeMismatch')) return null;
+  if (s.format !== 'smime' || s.expected === 'valid' || !s.flags?.some((f) => MIME_ONLY_FLAGS.includes(f))) return null;
   return `${stack} has no S/MIME layer: the MIME-level defect would be judged by the adapter's MIME reader, not by ${stack}`;
 }

@@ -22,7 +22,9 @@ installed are reported once. Then: cmsi report --results DIR.
 
 A directory that holds results is never overwritten silently: --resume continues its run (the
 same corpus and cmsi only; --stacks then adds stacks, and every new pair is cross-verified),
---force replaces it. Ctrl-C (SIGINT) or SIGTERM ends the stacks' processes, gpg-agents and
+--force replaces it. One cmsi writes a directory at a time: while a run or interop holds its
+lock (DIR/.cmsi-lock, with the pid), a second is refused; the lock of a run that was killed is
+taken over. Ctrl-C (SIGINT) or SIGTERM ends the stacks' processes, gpg-agents and
 temporary directories, keeps the records so far and prints how to resume.
 
   --stacks LIST   comma-separated subset (default: all, or on --resume the run's own):
@@ -37,7 +39,7 @@ temporary directories, keeps the records so far and prints how to resume.
 
 Exit codes: 0 the run finished and no --fail-on condition holds; 1 one holds (each is printed);
 2 usage error or refusal (results of another corpus or cmsi, results in --out without --resume or
---force, a damaged corpus or results); 130 / 143 interrupted by SIGINT / SIGTERM (--resume continues).`;
+--force, another cmsi writing --out, a damaged corpus or results); 130 / 143 interrupted by SIGINT / SIGTERM (--resume continues).`;
 
 function parseGates(text: string): Gate[] {
   if (text === 'none') return [];

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_ADAPTERS } from '../adapters/registry.ts';
-import { runInterop } from '../interop/run.ts';
+import { InteropRefusal, lockResults, runInterop } from '../interop/run.ts';
+import { UsageError } from './usage.ts';
 import { renderHtml } from '../reports/html.ts';
 import { renderMarkdown } from '../reports/markdown.ts';
 import { buildModel } from '../reports/model.ts';
@@ -30,10 +31,12 @@ verify, decrypt, digest-verify or uncompress every sample with the inputs in the
 compares the recovered content byte for byte, runs cmsi check over the manifest, and prints a
 summary; then runs every stack found on the machine against the corpus and each other (cmsi
 interop, results in DIR/../results, which it replaces, with progress on stderr) and writes
-DIR/../report.md and report.html. Exit 1 when a sample that OpenSSL supports is not accepted with
-the exact content, or when the checker's verdict differs from the manifest's; 130 / 143 when
-SIGINT / SIGTERM interrupts the interop phase (the stacks' processes and temporary directories are
-ended, and cmsi interop --resume continues it).`;
+DIR/../report.md and report.html. One run at a time per DIR: while another cmsi writes
+DIR/../results (its lock file .cmsi-lock names the pid), cmsi run exits 2 before it touches the
+corpus. Exit 1 when a sample that OpenSSL supports is not accepted with the exact content, or when
+the checker's verdict differs from the manifest's; 130 / 143 when SIGINT / SIGTERM interrupts the
+interop phase (the stacks' processes and temporary directories are ended, and cmsi interop
+--resume continues it).`;
 
 /** Every stack found on the machine against the corpus, then the reports; the exit code when interrupted. */
 async function interopAndReport(corpusDir: string, resultsDir: string, outDir: string): Promise<number | null> {
@@ -66,6 +69,23 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   }
   const seed = parseSeed(values.seed);
   const out = prepareOutDir(values.out, join('out', 'corpus'));
+  // Taken before the corpus is regenerated: a second cmsi run on the same DIR would otherwise
+  // rewrite the corpus under the first one's stacks and mix its records into the first's results.
+  let lock;
+  try {
+    lock = lockResults(join(dirname(out), 'results'), 'cmsi run');
+  } catch (e) {
+    if (e instanceof InteropRefusal) throw new UsageError(e.message);
+    throw e;
+  }
+  try {
+    return await runLocked(values, out, seed);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(values: { 'no-interop'?: boolean }, out: string, seed: string): Promise<number> {
   const t0 = performance.now();
   const { manifest } = generateCorpus(out, seed);
   const genMs = Math.round(performance.now() - t0);

@@ -13,7 +13,9 @@
 import type { Adapter } from '../adapters/adapter.ts';
 import { cleanupAll } from '../adapters/cleanup.ts';
 import { appendRecord, recordKey, RECORD_VERSION, writeRun, type ResultRecord, type RunHeader, type Stamp, type StackRecord, type Unstamped } from './records.ts';
-import { InteropRefusal, prepareRun, readCorpus, type ExistingResults } from './run-dir.ts';
+import { makeDirs } from '../core/make-dirs.ts';
+import { DirLocked, lockDir, type DirLock } from './dir-lock.ts';
+import { InteropRefusal, prepareRun, readCorpus, type Corpus, type ExistingResults } from './run-dir.ts';
 import { consumeTask, crossTask, judgeSamples, prepareProducedDir, produceTask, type Produced, type TaskContext } from './tasks.ts';
 
 export { InteropRefusal, type ExistingResults };
@@ -61,6 +63,31 @@ async function perStack<T>(groups: Map<string, T[]>, jobs: number, stopped: () =
 export async function runInterop(o: InteropOptions): Promise<InteropResult> {
   const corpus = readCorpus(o.corpusDir);
   const dir = o.outDir;
+  const lock = lockResults(dir, 'cmsi interop');
+  try {
+    return await runLocked(o, corpus, dir);
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * The lock of a results directory (interop/dir-lock.ts), made if missing; a refusal when another
+ * live cmsi writes it.
+ */
+export function lockResults(dir: string, command: string): DirLock {
+  // Not mkdirSync({ recursive: true }), which spins forever on an --out like /proc/x.
+  const made = makeDirs(dir);
+  if (!made.ok) throw new InteropRefusal(`cannot create the results directory ${made.path} (${made.code})`);
+  try {
+    return lockDir(dir, command);
+  } catch (e) {
+    if (e instanceof DirLocked) throw new InteropRefusal(e.message);
+    throw e;
+  }
+}
+
+async function runLocked(o: InteropOptions, corpus: Corpus, dir: string): Promise<InteropResult> {
   let interrupted = false;
   let graceOver: () => void = () => undefined;
   const abortGrace = new Promise<void>((resolve) => { graceOver = resolve; });

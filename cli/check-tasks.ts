@@ -6,7 +6,7 @@
  * `onResult` as soon as it and all before it are done (the jsonl format prints it then), so
  * 100,000 files never sit in memory at once. The window bounds what is held: at most WINDOW_PER_JOB x jobs files read but not reported.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
@@ -17,7 +17,9 @@ import type { FileResult } from '../checkers/finding.ts';
 import { judge } from '../checkers/expectation.ts';
 import { formatJsonLine } from '../checkers/format/json.ts';
 import type { Sample } from '../core/manifest.ts';
-import { InputError } from './io.ts';
+import { decide } from '../checkers/verdict.ts';
+import type { LimitHit } from '../checkers/finding.ts';
+import { DEFAULT_MAX_INPUT, InputError, InputTooLarge, readBounded } from './io.ts';
 import { checkLargeFile } from './check-file.ts';
 
 /** CheckOptions that can cross to a worker thread (structured clone): all but the catalog and callbacks. */
@@ -34,6 +36,10 @@ export interface CheckTask {
   readonly options: PortableOptions;
   /** Files larger than this many octets are streamed (cli/check-file.ts), not read ahead. */
   readonly streamAbove: number;
+  /** How much of a pipe or device is read (--max-input; default DEFAULT_MAX_INPUT). */
+  readonly maxInput?: number;
+  /** stdin gave more than maxInput when it was read: the task's result is that limit. */
+  readonly oversized?: true;
   /** With a manifest: the sample, whose expectation the result is judged against where it is checked. */
   readonly sample?: Pick<Sample, 'id' | 'expected' | 'requirements' | 'limit'>;
 }
@@ -49,9 +55,29 @@ export interface Outcome {
   readonly line?: Uint8Array;
 }
 
+/** What a task's file gave: its bytes, 'stream' (a large regular file), or more than --max-input of a pipe. */
+export type TaskInput = Uint8Array | 'stream' | TooLarge;
+export interface TooLarge {
+  readonly tooLarge: number;
+}
+
+/**
+ * The result of a message not read to its end: a pipe, device or stdin that gave more than
+ * --max-input. A limit, never a verdict on a message nobody read.
+ */
+export function tooLargeResult(name: string, max: number): FileResult {
+  const limit: LimitHit = {
+    limit: 'input-size', value: max, flag: '--max-input', offset: max,
+    message: `more than ${Math.round(max / (1024 * 1024))} MiB from a pipe, a device or stdin (read whole, unlike a large regular file)`,
+  };
+  const d = decide([], limit);
+  return { file: name, verdict: d.verdict, origin: 'der', findings: [], layers: d.layers, reason: d.reason, limit };
+}
+
 /** Checks one task's bytes (or streams its file) into an Outcome: what a worker or this thread does. */
-export function checkTask(t: CheckTask, bytes: Uint8Array | 'stream', catalog: Catalog, lines: boolean): Outcome {
-  const raw = bytes === 'stream' ? checkLargeFile(t.name, t.path, t.what, catalog, t.options) : checkBytes(t.name, bytes, { catalog, ...t.options });
+export function checkTask(t: CheckTask, bytes: TaskInput, catalog: Catalog, lines: boolean): Outcome {
+  const raw = bytes === 'stream' ? checkLargeFile(t.name, t.path, t.what, catalog, t.options)
+    : bytes instanceof Uint8Array ? checkBytes(t.name, bytes, { catalog, ...t.options }) : tooLargeResult(t.name, bytes.tooLarge);
   const result = t.sample ? { ...raw, expectation: judge(t.sample, raw) } : raw;
   // The line is made UTF-8 at once: as text it is a rope of a few hundred pieces, and a window of
   // them kept until their turn survived into the old generation (garbage collection was a sixth
@@ -81,7 +107,9 @@ export interface RunOptions {
  * 130 us as callbacks through libuv's thread pool on two cores (measured over 4,000 files of 1.7
  * KB: 2.1 s against 2.7 s for the whole run), so the callback API was a loss, not an overlap.
  */
-export function readTaskSync(t: CheckTask): Uint8Array | 'stream' {
+export function readTaskSync(t: CheckTask): TaskInput {
+  const max = t.maxInput ?? DEFAULT_MAX_INPUT;
+  if (t.oversized) return { tooLarge: max };
   if (t.bytes) return t.bytes;
   let fd: number | undefined;
   try {
@@ -89,7 +117,8 @@ export function readTaskSync(t: CheckTask): Uint8Array | 'stream' {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (st.isFile() && st.size > t.streamAbove) return 'stream';
-    if (!st.isFile()) return new Uint8Array(readFileSync(t.path));
+    // A FIFO or a device (/dev/zero): read to its end, bounded.
+    if (!st.isFile()) return readBounded(fd, t.path, max);
     const buf = new Uint8Array(st.size);
     let at = 0;
     while (at < buf.length) {
@@ -99,6 +128,7 @@ export function readTaskSync(t: CheckTask): Uint8Array | 'stream' {
     }
     return buf;
   } catch (e) {
+    if (e instanceof InputTooLarge) return { tooLarge: max };
     throw new InputError(`${t.path}: ${describeFsError(e)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);

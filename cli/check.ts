@@ -21,10 +21,10 @@ import { formatSarif } from '../checkers/format/sarif.ts';
 import { formatText } from '../checkers/format/text.ts';
 import { pairKeysWithCertificates } from '../checkers/crypto/recipient-keys.ts';
 import { judge } from '../checkers/expectation.ts';
-import { InputError, inputName, packageVersion, readInput, readInputText, writeOutput } from './io.ts';
+import { DEFAULT_MAX_INPUT, InputError, InputTooLarge, inputName, packageVersion, readInput, readInputText, writeOutput } from './io.ts';
 import { UsageError } from './usage.ts';
 import { DEFAULT_STREAM_ABOVE } from './check-file.ts';
-import { checkTask, POOL_MIN_FILES, runTasks, type CheckTask, type Outcome, type PortableOptions } from './check-tasks.ts';
+import { checkTask, POOL_MIN_FILES, readTaskSync, runTasks, type CheckTask, type Outcome, type PortableOptions } from './check-tasks.ts';
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { describeFsError } from '../core/fs-errors.ts';
@@ -73,6 +73,9 @@ message or --cert, the content in the message, --content, or the signed part of 
   --max-depth N                    nesting bound of the BER reader (default 64)
   --max-nodes N                    node bound of the BER reader (default 200000); a message past
                                    a bound is unchecked (limit), never valid or invalid
+  --max-input MIB                  how much of stdin, a pipe or a device is read (default 256):
+                                   a message past it is unchecked (limit); regular files are
+                                   not bounded by it (the large ones are streamed)
   --max-pbkdf2-iterations N        PBKDF2 iterations spent on one message's password
                                    recipients (default 2000000); a larger iterationCount is
                                    a limit (unchecked), not a failure: RFC 3211 allows any
@@ -117,7 +120,7 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
       key: { type: 'string', multiple: true }, password: { type: 'string' }, kek: { type: 'string' },
       passes: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       ca: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true }, at: { type: 'string' }, layers: { type: 'string' },
-      jobs: { type: 'string' }, 'stream-above': { type: 'string' }, 'max-depth': { type: 'string' }, 'max-nodes': { type: 'string' },
+      jobs: { type: 'string' }, 'stream-above': { type: 'string' }, 'max-depth': { type: 'string' }, 'max-nodes': { type: 'string' }, 'max-input': { type: 'string' },
       'max-pbkdf2-iterations': { type: 'string' },
     },
   });
@@ -134,13 +137,14 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   const bounds = { maxDepth: positiveInt(values['max-depth'], '--max-depth', DEFAULT_MAX_DEPTH), maxNodes: positiveInt(values['max-nodes'], '--max-nodes', DEFAULT_MAX_NODES),
     maxPbkdf2Iterations: positiveInt(values['max-pbkdf2-iterations'], '--max-pbkdf2-iterations', DEFAULT_MAX_PBKDF2_ITERATIONS) };
   const streamAbove = values['stream-above'] === undefined ? DEFAULT_STREAM_ABOVE : nonNegativeInt(values['stream-above'], '--stream-above') * 1024 * 1024;
+  const maxInput = positiveInt(values['max-input'], '--max-input', DEFAULT_MAX_INPUT / (1024 * 1024)) * 1024 * 1024;
   const catalog = loadCatalog();
   const certs = (values.cert ?? []).map(readCert);
   const x509 = x509Options(values);
   // --content FILE is digested from the file in chunks when checked (never read whole for a
   // SignedData); stdin is read here.
   const contentFile = values.content !== undefined && regularFileSize(values.content) > streamAbove ? values.content : undefined;
-  const content = values.content !== undefined && contentFile === undefined ? readInput(values.content, '--content') : null;
+  const content = values.content !== undefined && contentFile === undefined ? readInput(values.content, '--content', maxInput, 'give it as a regular file (streamed above --stream-above) or raise --max-input') : null;
   const original = values.original ? readInput(values.original, '--original') : undefined;
   const keyMaterial = {
     ...(values.key?.length ? { keys: pairKeysWithCertificates(values.key.map((k) => readInput(k, '--key')), certs) } : {}),
@@ -157,7 +161,7 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   const shared: PortableOptions = { profile, certs, certLabels: values.cert ?? [], content, ...(contentFile !== undefined ? { contentFile } : {}), ...keyMaterial, ...x509, ...bounds, ...(original ? { original } : {}) };
   for (const file of positionals) {
     // stdin is read here, once; files are read when their turn comes (runTasks reads ahead).
-    tasks.push({ name: inputName(file), path: file, what: 'file', options: shared, streamAbove, ...(file === '-' || file === '' ? { bytes: readInput(file) } : {}) });
+    tasks.push({ name: inputName(file), path: file, what: 'file', options: shared, streamAbove, maxInput, ...(file === '-' || file === '' ? readStdin(file, maxInput) : {}) });
   }
   const results: FileResult[] = [];
   const mismatches: string[] = [];
@@ -183,8 +187,7 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
   if (tasks.length < POOL_MIN_FILES) {
     // A few files: checked here, synchronously (no pool to start, no read-ahead to gain).
     tasks.forEach((t, i) => {
-      const bytes = t.bytes ?? (regularFileSize(t.path) > t.streamAbove ? 'stream' : readInput(t.path, t.what));
-      void take(checkTask(t, bytes, catalog, !!sink), i);
+      void take(checkTask(t, readTaskSync(t), catalog, !!sink), i);
     });
     return finish();
   }
@@ -192,6 +195,16 @@ export function checkCommand(argv: readonly string[]): number | Promise<number> 
     sink?.close();
     throw e;
   });
+}
+
+/** stdin's bytes for its task, or the mark that it gave more than --max-input (a limit outcome). */
+function readStdin(file: string, maxInput: number): Pick<CheckTask, 'bytes' | 'oversized'> {
+  try {
+    return { bytes: readInput(file, 'file', maxInput) };
+  } catch (e) {
+    if (e instanceof InputTooLarge) return { oversized: true };
+    throw e;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  * stack trace. Exit codes: 2 usage or I/O error, 4 internal error (a bug, with the stack under
  * CMSI_DEBUG=1).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { describeFsError } from '../core/fs-errors.ts';
 import { ManifestError } from '../core/manifest-file.ts';
 import { makeDirs } from '../core/make-dirs.ts';
@@ -20,22 +20,77 @@ export const EXIT_INTERNAL = 4;
 
 let stdinUsed = false;
 
-/** The bytes of FILE, or of stdin for `-` (once: a second `-` is a usage error). */
-export function readInput(path: string, what = 'file'): Uint8Array {
+/**
+ * How much of a pipe, a device or stdin is read (their size is not known before): /dev/zero or an
+ * endless pipe would otherwise be read until the process dies. Regular files have their size,
+ * and the large ones are streamed where streaming applies (cmsi check --stream-above).
+ */
+export const DEFAULT_MAX_INPUT = 256 * 1024 * 1024;
+
+/** A pipe, device or stdin that gave more than the bound: the input is not read further. */
+export class InputTooLarge extends InputError {
+  constructor(readonly source: string, readonly max: number, hint: string) {
+    super(`${source}: more than ${mib(max)} from a pipe, a device or stdin, which are read whole; ${hint}`);
+  }
+}
+
+const mib = (n: number): string => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} octets`);
+
+/** Reads a descriptor to its end, in chunks, failing past `max` octets. */
+export function readBounded(fd: number, source: string, max: number, hint = HINT): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, max - total + 1));
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      // A non-blocking pipe with nothing in it yet: wait a moment, as a blocking read would.
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(PAUSE, 0, 0, 2);
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > max) throw new InputTooLarge(source, max, hint);
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+const HINT = 'give it as a regular file';
+
+/**
+ * The bytes of FILE, or of stdin for `-` (once: a second `-` is a usage error). A pipe, device or
+ * stdin is read up to `max` octets (InputTooLarge past it; `hint` says what to do then).
+ */
+export function readInput(path: string, what = 'file', max = DEFAULT_MAX_INPUT, hint = HINT): Uint8Array {
   if (path === '-') {
     if (stdinUsed) throw new UsageError(`stdin ("-") can be read only once, but is given again as the ${what}`);
     stdinUsed = true;
     try {
-      return new Uint8Array(readFileSync(0));
+      return readBounded(0, 'stdin', max, hint);
     } catch (e) {
+      if (e instanceof InputTooLarge) throw e;
+      // stdin closed or a terminal that ended: EOF-like errors read as empty.
+      if ((e as NodeJS.ErrnoException).code === 'EOF') return new Uint8Array(0);
       throw new InputError(`stdin: ${describeFsError(e)}`);
     }
   }
   if (path === '') throw new UsageError(`empty ${what} name`);
+  let fd: number | undefined;
   try {
-    return new Uint8Array(readFileSync(path));
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return st.isFile() ? new Uint8Array(readFileSync(fd)) : readBounded(fd, path, max, hint);
   } catch (e) {
+    if (e instanceof InputTooLarge) throw e;
     throw new InputError(`${path}: ${describeFsError(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

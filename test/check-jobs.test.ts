@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { cmsi } from './helpers/cmsi-cli.ts';
+import { spawnSync } from 'node:child_process';
+import { CMSI, cmsi } from './helpers/cmsi-cli.ts';
 import { CORPUS, loadManifest } from './helpers/corpus.ts';
 import { checkBytes } from '../checkers/engine.ts';
 import { loadCatalog } from '../core/catalog.ts';
@@ -83,6 +84,36 @@ describe('reader bounds are flags and limits, not verdicts', () => {
     const r = run();
     expect(r.result.verdict).toBe('valid');
     expect(r.result.limit).toBeUndefined();
+  });
+});
+
+describe('--max-input: stdin, pipes and devices are read whole, up to a bound', () => {
+  const jsonl = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string; verdict: string; limit?: { limit: string; value: number; flag: string } });
+  it('/dev/zero, endless, is the input-size limit (unchecked, exit 3) with the default bound, not a hang or a crash', () => {
+    const r = cmsi(['check', '/dev/zero', '--format', 'jsonl'], { timeoutMs: 60_000 });
+    expect(r.code).toBe(3);
+    expect(jsonl(r.stdout)).toMatchObject([{ file: '/dev/zero', verdict: 'unchecked', limit: { limit: 'input-size', value: 256 * 1024 * 1024, flag: '--max-input' } }]);
+  });
+  it('stdin past --max-input is the limit; within it, the message is checked as from a file', () => {
+    const bytes = readFileSync(SIGNED);
+    const big = Buffer.concat([bytes, Buffer.alloc(1024 * 1024)]);
+    const over = spawnSync(process.execPath, [CMSI, 'check', '-', '--format', 'jsonl', '--max-input', '1'], { input: big, encoding: 'utf8' });
+    expect(over.status).toBe(3);
+    expect(jsonl(over.stdout)).toMatchObject([{ file: 'stdin', verdict: 'unchecked', limit: { limit: 'input-size', value: 1024 * 1024 } }]);
+    const within = spawnSync(process.execPath, [CMSI, 'check', '-', '--cert', ALICE, '--format', 'jsonl', '--max-input', '1'], { input: bytes, encoding: 'utf8' });
+    expect(within.status).toBe(0);
+    expect(jsonl(within.stdout)[0]!.verdict).toBe('valid');
+  });
+  it('a device among many files over the pool is the limit in its place; the others are checked', () => {
+    const files = [...Array(5).fill(SIGNED), '/dev/zero', ...Array(5).fill(SIGNED)] as string[];
+    const r = cmsi(['check', ...files, '--cert', ALICE, '--format', 'jsonl', '--jobs', '2', '--max-input', '4'], { timeoutMs: 60_000 });
+    expect(r.code).toBe(3);
+    expect(jsonl(r.stdout).map((x) => `${x.file} ${x.verdict} ${x.limit?.limit ?? ''}`)).toEqual(files.map((f) => (f === '/dev/zero' ? '/dev/zero unchecked input-size' : `${f} valid `)));
+  });
+  it('a --content from a device past the bound is an input error naming it (exit 2)', () => {
+    const r = cmsi(['check', SIGNED, '--content', '/dev/zero', '--max-input', '1'], { timeoutMs: 60_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/zero: more than 1 MiB from a pipe, a device or stdin/);
   });
 });
 

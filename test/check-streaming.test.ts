@@ -190,6 +190,51 @@ describe('detached signature over a content file', () => {
   });
 });
 
+describe('no signed attributes: the signature is over the streamed content itself (RFC 5652 5.4)', () => {
+  const P256_CERT = join(CORPUS, 'keys/alice-p256.cert.pem');
+  const P256_KEY = join(CORPUS, 'keys/alice-p256.key.pem');
+  const sign = (name: string, args: string[], cert = CERT, key = KEY): string => {
+    const out = join(tmp, name);
+    openssl(['cms', '-sign', '-noattr', '-binary', '-md', 'sha256', '-in', contentPath, '-outform', 'DER', '-out', out, '-signer', cert, '-inkey', key, ...args]);
+    return out;
+  };
+  const json = (args: string[]) => {
+    const r = cmsi(['check', ...args, '--format', 'json', '--at', '2026-06-01']);
+    return { code: r.code, stdout: r.stdout, result: (JSON.parse(r.stdout) as { results: FileResult[] }).results[0]! };
+  };
+
+  it('RSA PKCS #1 v1.5, attached and walked as a stream: verified from the digest, the same JSON as read whole', () => {
+    const attached = sign('noattr-attached.ber', ['-stream', '-nodetach']);
+    const streamed = json([attached, '--stream-above', '0']);
+    const whole = json([attached]);
+    expect(streamed.result.verdict).toBe('valid');
+    expect(streamed.result.findings.some((f) => f.rule === 'cmsi/signature-valid' && f.status === 'pass')).toBe(true);
+    expect(streamed.stdout).toBe(whole.stdout);
+  });
+
+  it('RSA PKCS #1 v1.5, detached over a content file read once in chunks: verified; other content: invalid', () => {
+    const sig = new Uint8Array(readFileSync(sign('noattr-detached.der', [])));
+    const source = onceContent(new Uint8Array(readFileSync(contentPath)));
+    const r = checkBytes('d', sig, { ...options, contentSource: source });
+    expect(r.verdict).toBe('valid');
+    expect(source.stats.reads).toBe(1);
+    expect(source.stats.maxChunk).toBeLessThan(source.size);
+    const other = Uint8Array.from(readFileSync(contentPath));
+    other[0]! ^= 1;
+    const bad = checkBytes('d', sig, { ...options, contentSource: onceContent(other) });
+    expect(bad.verdict).toBe('invalid');
+    expect(bad.findings.filter((f) => f.rule === 'cmsi/signature-valid').map((f) => f.status)).toEqual(['fail']);
+  });
+
+  it('ECDSA needs the bytes: over streamed content it is unchecked and says how to have it read whole, never valid or invalid', () => {
+    const sig = new Uint8Array(readFileSync(sign('noattr-p256.der', [], P256_CERT, P256_KEY)));
+    const r = checkBytes('d', sig, { ...options, contentSource: onceContent(new Uint8Array(readFileSync(contentPath))) });
+    expect(r.verdict).toBe('unchecked');
+    expect(r.findings.find((f) => f.rule === 'cmsi/crypto-unverifiable')?.message).toMatch(/needs the content's bytes.*raise --stream-above/);
+    expect(checkBytes('d', sig, { ...options, content: new Uint8Array(readFileSync(contentPath)) }).verdict).toBe('valid');
+  });
+});
+
 describe('what the streaming path leaves to the whole read', () => {
   it('an eContent that wraps another S/MIME layer (triple wrapping) is read whole, for the RFC 2634 1.3.4 placement rules', () => {
     const inner = readFileSync(join(CORPUS, 'samples/signed-data/rsa-sha256/attached.der')).toString('base64');

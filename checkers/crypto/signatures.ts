@@ -17,6 +17,7 @@ import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './c
 import { diagnoseDigestInfo } from './digest-info.ts';
 import { inMemory, streamedDigests, type ContentSource, type SignedContent } from './content-source.ts';
 import { verifyPqSigner } from './pq-signatures.ts';
+import { HASH_OIDS, verifyPkcs1FromDigest } from './rsa-digest-verify.ts';
 import { pssParamsProblem } from '../cms/pss-params-shape.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
@@ -117,10 +118,7 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
   const pq = verifyPqSigner(ctx, si, cert, toVerify, content?.bytes ?? null);
   if (pq !== null) return pq ? cert : null;
   const key = publicKeyOf(cert, certs.all);
-  if (key && toVerify === null && content) {
-    ctx.unchecked('cmsi/crypto-unverifiable', `a signature without signed attributes over ${content.size} octets of streamed content is not verified (raise --stream-above to read it whole)`, w);
-    return null;
-  }
+  if (key && toVerify === null && content) return verifyOverStreamedContent(ctx, si, key, content, certs) ? cert : null;
   if (!key || toVerify === null) {
     ctx.unchecked('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
     return null;
@@ -152,13 +150,41 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
     // (what is signed); the identifier rules (RFC 3370 3.1, RFC 5754 3, RFC 8933 3.1) fail it.
     else ctx.check(si.signedAttrs ? SIGNED_ATTRS_RULE : CONTENT_RULE, true, `signature is over ${over}${otherHash ? ` (hashed with ${otherHash})` : ''}`, where(si.signatureAt));
   }
+  checkCountersignatures(ctx, si, certs);
+  return result === true ? cert : null;
+}
+
+function checkCountersignatures(ctx: CheckContext, si: SignerInfoView, certs: CertIndex): void {
   for (const a of si.unsignedAttrs?.attrs.filter((x) => x.type === OID.countersignature) ?? []) {
     a.values.forEach((value, i) => {
       const cs = signerInfo(ctx, at(`${a.at.path}.values[${i}]`, value));
       if (cs) verifySigner(ctx, cs, inMemory(si.signature), certs, true);
     });
   }
-  return result === true ? cert : null;
+}
+
+/**
+ * A signature without signed attributes over content that was streamed (its bytes are not in
+ * memory): RSASSA-PKCS1-v1_5 is verified from the content's digest (crypto/rsa-digest-verify.ts);
+ * the other schemes need the bytes, and stay unchecked, saying how to have them read whole.
+ */
+function verifyOverStreamedContent(ctx: CheckContext, si: SignerInfoView, key: KeyObject, content: SignedContent, certs: CertIndex): boolean {
+  const w = where(si.at);
+  const scheme = signatureScheme(si.signatureAlgorithm.oid);
+  const hash = scheme?.kind === 'rsa-pkcs1' ? scheme.hash ?? hashName(si.digestAlgorithm.oid) : null;
+  const got = hash && HASH_OIDS[hash] ? content.digest(HASH_OIDS[hash]!) : null;
+  const result = hash && got instanceof Uint8Array ? verifyPkcs1FromDigest(key, hash, got, si.signature) : 'unsupported';
+  if (result === 'unsupported') {
+    const why = scheme?.kind !== 'rsa-pkcs1' ? `${si.signatureAlgorithm.oid} needs the content's bytes, not its digest`
+      : got === 'not-computed' ? `its hash ${hash} is not among digestAlgorithms, under which the streamed content was digested` : `its hash is not supported`;
+    ctx.unchecked('cmsi/crypto-unverifiable', `a signature without signed attributes over ${content.size} octets of streamed content is not verified: ${why} (raise --stream-above to read it whole)`, w);
+    return false;
+  }
+  ctx.check('cmsi/signature-valid', result, result ? 'signature verifies with the signer certificate'
+    : 'signature does not verify with the signer certificate (from the digest of the streamed content; read whole, the checker would say more about why: raise --stream-above)', where(si.signatureAt));
+  if (result) ctx.check(CONTENT_RULE, true, 'signature is over the content', where(si.signatureAt));
+  checkCountersignatures(ctx, si, certs);
+  return result;
 }
 
 function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, data: Uint8Array): boolean | 'unsupported' {

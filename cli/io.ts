@@ -6,7 +6,8 @@
  * stack trace. Exit codes: 2 usage or I/O error, 4 internal error (a bug, with the stack under
  * CMSI_DEBUG=1).
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { readBoundedFd } from '../core/bounded-read.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { ManifestError } from '../core/manifest-file.ts';
 import { makeDirs } from '../core/make-dirs.ts';
@@ -38,28 +39,11 @@ const mib = (n: number): string => (n % (1024 * 1024) === 0 ? `${n / (1024 * 102
 
 /** Reads a descriptor to its end, in chunks, failing past `max` octets. */
 export function readBounded(fd: number, source: string, max: number, hint = HINT): Uint8Array {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const buf = Buffer.allocUnsafe(Math.min(1 << 20, max - total + 1));
-    let n: number;
-    try {
-      n = readSync(fd, buf, 0, buf.length, null);
-    } catch (e) {
-      // A non-blocking pipe with nothing in it yet: wait a moment, as a blocking read would.
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      Atomics.wait(PAUSE, 0, 0, 2);
-      continue;
-    }
-    if (n === 0) break;
-    total += n;
-    if (total > max) throw new InputTooLarge(source, max, hint);
-    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-  }
-  return new Uint8Array(Buffer.concat(chunks, total));
+  const bytes = readBoundedFd(fd, max);
+  if (bytes === null) throw new InputTooLarge(source, max, hint);
+  return bytes;
 }
 
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 const HINT = 'give it as a regular file';
 
 /**

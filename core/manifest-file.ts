@@ -4,7 +4,8 @@
  * samples[3].expected must be one of valid, invalid, acceptable, got "broken"") instead of a
  * TypeError deep in a consumer. Never throws: the result says what went wrong.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readBoundedFd } from './bounded-read.ts';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
@@ -43,13 +44,20 @@ function validate(): ValidateFunction {
 
 export function readManifest(path: string): ManifestRead {
   let text: string;
+  let fd: number | undefined;
   try {
-    const st = statSync(path);
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
     if (st.isDirectory()) return { ok: false, error: `${path}: is a directory, not a manifest file (try ${path.replace(/\/$/, '')}/manifest.yaml)` };
     if (st.size > MAX_MANIFEST_BYTES) return { ok: false, error: `${path}: ${st.size} bytes is too large for a manifest (limit ${MAX_MANIFEST_BYTES})` };
-    text = readFileSync(path, 'utf8');
+    // A pipe or a device has no size to check first: read up to the bound.
+    const bytes = st.isFile() ? readFileSync(fd) : readBoundedFd(fd, MAX_MANIFEST_BYTES);
+    if (bytes === null) return { ok: false, error: `${path}: more than ${MAX_MANIFEST_BYTES} bytes is too large for a manifest` };
+    text = Buffer.from(bytes).toString('utf8');
   } catch (e) {
     return { ok: false, error: `${path}: ${describeFsError(e)}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return parseManifest(path, text);
 }

@@ -110,6 +110,11 @@ describe('--max-input: stdin, pipes and devices are read whole, up to a bound', 
     expect(r.code).toBe(3);
     expect(jsonl(r.stdout).map((x) => `${x.file} ${x.verdict} ${x.limit?.limit ?? ''}`)).toEqual(files.map((f) => (f === '/dev/zero' ? '/dev/zero unchecked input-size' : `${f} valid `)));
   });
+  it('a --manifest from a device is bounded too: an error naming it (exit 2), not a hang', () => {
+    const r = cmsi(['check', '--manifest', '/dev/zero'], { timeoutMs: 60_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/zero: more than \d+ bytes is too large for a manifest/);
+  });
   it('a --content from a device past the bound is an input error naming it (exit 2)', () => {
     const r = cmsi(['check', SIGNED, '--content', '/dev/zero', '--max-input', '1'], { timeoutMs: 60_000 });
     expect(r.code).toBe(2);

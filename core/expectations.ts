@@ -15,8 +15,12 @@ import { repoPath } from './paths.ts';
 export interface Expectation {
   readonly sample?: string;
   readonly flag?: string;
-  /** hang: the stack runs until the adapter's timeout (a denial of service it has, e.g. no PBKDF2 work bound). */
-  readonly outcome: 'accept' | 'reject' | 'unsupported' | 'hang';
+  /**
+   * hang: the stack runs until the adapter's timeout (a denial of service it has, e.g. no PBKDF2
+   * work bound); wrong-content: it accepts a valid sample but recovers other content than the
+   * sample carries.
+   */
+  readonly outcome: 'accept' | 'reject' | 'unsupported' | 'hang' | 'wrong-content';
   readonly reason: string;
   readonly link?: string;
   readonly before?: string;

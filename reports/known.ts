@@ -1,7 +1,8 @@
 /**
  * Known divergences: which consume records a stack's expectations file (expectations/<stack>.yaml,
  * core/expectations.ts) explains. A record is known when an entry names its sample (or one of its
- * flags), says the outcome the stack gave (accept, reject, unsupported) and holds for the record's
+ * flags), says the outcome the stack gave (accept, reject, unsupported, hang, or wrong-content: accepted
+ * with other content) and holds for the record's
  * stack version (before / since). A stack generation (`openssl@3.6`) reads its family's file
  * (openssl.yaml): the version bounds tell the generations apart. The report lists known ones
  * apart from new ones, and `cmsi diff --ignore-known` leaves them out; neither changes a verdict.
@@ -26,7 +27,14 @@ export function holdsFor(e: Expectation, version: readonly number[] | null): boo
   return (!e.before || versionBefore(version, e.before)) && (!e.since || !versionBefore(version, e.since));
 }
 
-export type KnownOf = (r: Pick<ConsumeRecord, 'stack' | 'version' | 'sample' | 'flags' | 'verdict'>) => Expectation | null;
+export type KnownOf = (r: Pick<ConsumeRecord, 'stack' | 'version' | 'sample' | 'flags' | 'verdict'> & { readonly contentMatch?: boolean | null }) => Expectation | null;
+
+/**
+ * Whether an entry's outcome is the record's: its verdict, or wrong-content for an accept whose
+ * content differed (an accept entry also matches that record, as it did before wrong-content).
+ */
+export const outcomeFits = (outcome: Expectation['outcome'], r: { readonly verdict: string; readonly contentMatch?: boolean | null }): boolean =>
+  outcome === 'wrong-content' ? r.verdict === 'accept' && r.contentMatch === false : outcome === r.verdict;
 
 /**
  * A matcher over the expectation files of `dir` (each file read once). Sample entries win over
@@ -42,7 +50,7 @@ export function knownDivergences(load: (file: string) => readonly Expectation[] 
   };
   return (r) => {
     const version = versionNumbers(r.version);
-    const fits = (e: Expectation) => e.outcome === r.verdict && holdsFor(e, version);
+    const fits = (e: Expectation) => outcomeFits(e.outcome, r) && holdsFor(e, version);
     const es = entriesOf(r.stack);
     return es.find((e) => e.sample === r.sample && fits(e)) ?? es.find((e) => e.flag !== undefined && r.flags.includes(e.flag) && fits(e)) ?? null;
   };

@@ -44,6 +44,10 @@ describe('expectations/<stack>.yaml', () => {
             expect(expected.get(e.sample), `${e.sample}: a rejected invalid or acceptable sample is no divergence`).toBe('valid');
             expect(e.reason, e.sample).toMatch(/RFC \d{4}/);
           }
+          if (e.outcome === 'wrong-content') {
+            expect(expected.get(e.sample), `${e.sample}: wrong content is a divergence on a valid sample`).toBe('valid');
+            expect(e.reason, e.sample).toMatch(/RFC \d{4}/);
+          }
         }
         if (e.flag) expect(flags.has(e.flag), e.flag).toBe(true);
         const key = `${e.sample ?? e.flag}|${e.outcome}|${e.before ?? ''}|${e.since ?? ''}`;
@@ -82,5 +86,18 @@ describe('expectations/<stack>.yaml', () => {
     expect(r('openssl', 'OpenSSL 3.0.19', 'c', 'accept', ['SomeFlag'])?.reason).toMatch(/by flag/);
     expect(r('openssl', 'OpenSSL 3.0.19', 'c', 'accept', ['OtherFlag'])).toBeNull();
     expect(r('python-cryptography', 'cryptography 48.0.0', 'a', 'accept')).toBeNull();
+  });
+  it('a wrong-content entry explains only an accept with other content; an accept entry keeps explaining accepts', () => {
+    const knownOf = knownDivergences((f) => (f === 'nss' ? [
+      { sample: 'w', outcome: 'wrong-content', reason: 'RFC 5652 5.2: a test reason' },
+      { sample: 'a', outcome: 'accept', reason: 'RFC 5652 5.3: accepted' },
+    ] : []));
+    const r = (sample: string, verdict: 'accept' | 'reject', contentMatch: boolean | null) => knownOf({ stack: 'nss', version: 'NSS 3.87.1', sample, verdict, flags: [], contentMatch });
+    expect(r('w', 'accept', false)?.reason).toMatch(/a test reason/);
+    expect(r('w', 'accept', true)).toBeNull();
+    expect(r('w', 'accept', null)).toBeNull();
+    expect(r('w', 'reject', null)).toBeNull();
+    expect(r('a', 'accept', false)?.reason).toMatch(/accepted/);
+    expect(r('a', 'accept', true)?.reason).toMatch(/accepted/);
   });
 });

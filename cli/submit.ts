@@ -35,7 +35,8 @@ every installed local stack (or those of --stacks), content compared byte for by
   --lint-only     lint and stop; nothing is written
 
 Exit codes: 0 accepted; 1 accepted with findings (lint findings, produced messages cmsi check
-finds invalid, consume verdicts that differ from the corpus expectation); 2 refused, or usage.`;
+finds invalid, consume verdicts that differ from the corpus expectation); 2 refused (also while
+another cmsi run, interop or submit writes --out), or usage.`;
 
 export async function submitCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: {

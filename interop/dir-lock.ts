@@ -10,6 +10,8 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirs } from '../core/make-dirs.ts';
+import { InteropRefusal } from './run-dir.ts';
 
 export const LOCK_FILE = '.cmsi-lock';
 
@@ -103,4 +105,20 @@ function once(f: () => void): () => void {
     done = true;
     f();
   };
+}
+
+/**
+ * The lock of a results directory, made if missing, for cmsi run, interop and submit; an
+ * InteropRefusal (exit 2 at the command line) when another live cmsi writes it.
+ */
+export function lockResults(dir: string, command: string): DirLock {
+  // Not mkdirSync({ recursive: true }), which spins forever on an --out like /proc/x.
+  const made = makeDirs(dir);
+  if (!made.ok) throw new InteropRefusal(`cannot create the results directory ${made.path} (${made.code})`);
+  try {
+    return lockDir(dir, command);
+  } catch (e) {
+    if (e instanceof DirLocked) throw new InteropRefusal(e.message);
+    throw e;
+  }
 }

@@ -13,12 +13,11 @@
 import type { Adapter } from '../adapters/adapter.ts';
 import { cleanupAll } from '../adapters/cleanup.ts';
 import { appendRecord, recordKey, RECORD_VERSION, writeRun, type ResultRecord, type RunHeader, type Stamp, type StackRecord, type Unstamped } from './records.ts';
-import { makeDirs } from '../core/make-dirs.ts';
-import { DirLocked, lockDir, type DirLock } from './dir-lock.ts';
+import { lockResults } from './dir-lock.ts';
 import { InteropRefusal, prepareRun, readCorpus, type Corpus, type ExistingResults } from './run-dir.ts';
 import { consumeTask, crossTask, judgeSamples, prepareProducedDir, produceTask, type Produced, type TaskContext } from './tasks.ts';
 
-export { InteropRefusal, type ExistingResults };
+export { InteropRefusal, lockResults, type ExistingResults };
 
 export interface InteropOptions {
   /** The stacks of the run, in registry order (a resume must include the run's own). */
@@ -68,22 +67,6 @@ export async function runInterop(o: InteropOptions): Promise<InteropResult> {
     return await runLocked(o, corpus, dir);
   } finally {
     lock.release();
-  }
-}
-
-/**
- * The lock of a results directory (interop/dir-lock.ts), made if missing; a refusal when another
- * live cmsi writes it.
- */
-export function lockResults(dir: string, command: string): DirLock {
-  // Not mkdirSync({ recursive: true }), which spins forever on an --out like /proc/x.
-  const made = makeDirs(dir);
-  if (!made.ok) throw new InteropRefusal(`cannot create the results directory ${made.path} (${made.code})`);
-  try {
-    return lockDir(dir, command);
-  } catch (e) {
-    if (e instanceof DirLocked) throw new InteropRefusal(e.message);
-    throw e;
   }
 }
 

@@ -13,6 +13,7 @@ import type { Adapter, ProduceFeature } from '../adapters/adapter.ts';
 import { loadCatalog, type Catalog } from '../core/catalog.ts';
 import type { Sample } from '../core/manifest.ts';
 import { checkBytes } from '../checkers/engine.ts';
+import { lockResults } from '../interop/dir-lock.ts';
 import { holdsResults, loadResults, RECORD_VERSION, recordKey, appendRecord, writeRun, type ProducedCheck, type ResultRecord, type RunHeader, type Stamp, type Unstamped } from '../interop/records.ts';
 import { producedSample } from '../interop/produced-sample.ts';
 import { InteropRefusal, prepareRun, type Corpus } from '../interop/run-dir.ts';
@@ -91,6 +92,16 @@ export interface Ingested {
 }
 
 export async function ingestSubmission(i: IngestInput): Promise<Ingested> {
+  // One writer at a time: a cmsi run or interop writing the same directory would mix its records with these.
+  const lock = lockResults(i.outDir, 'cmsi submit');
+  try {
+    return await ingestLocked(i);
+  } finally {
+    lock.release();
+  }
+}
+
+async function ingestLocked(i: IngestInput): Promise<Ingested> {
   const { name, version, lineage } = i.sub.implementation;
   const { run, keys } = openRun(i);
   const stamp: Stamp = { recordVersion: RECORD_VERSION, runId: run.runId, cmsi: run.cmsi, manifestSha256: run.manifestSha256, seed: run.seed };

@@ -4,6 +4,7 @@
  * writer that died is taken over.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,19 @@ describe('the commands', () => {
     expect(r.stderr).toMatch(new RegExp(`is being written by another cmsi \\(pid ${sleeper.pid}`));
     expect(readFileSync(join(out, 'consume.jsonl'), 'utf8')).toBe('the other run\'s records\n');
     expect(readdirSync(out).sort()).toEqual([LOCK_FILE, 'consume.jsonl']);
+  });
+
+  it('cmsi submit into a directory a live cmsi writes exits 2 and writes nothing', () => {
+    const out = join(tmp, 'submit-results');
+    heldBy(out, sleeper.pid!);
+    const sub = join(tmp, 'submission');
+    mkdirSync(sub);
+    const manifestSha = createHash('sha256').update(readFileSync(join(REPO, 'corpus', 'manifest.yaml'))).digest('hex');
+    writeFileSync(join(sub, 'submission.yaml'), `format: 1\nimplementation: {name: acme-smime, version: "1.0", vendor: Acme, lineage: openssl, contact: a@b.example}\ndate: "2026-12-01"\ncorpus: {manifest_sha256: ${manifestSha}}\n`);
+    const r = cmsi(['submit', sub, '--corpus', join(REPO, 'corpus'), '--out', out, '--stacks', 'pkijs']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/is being written by another cmsi/);
+    expect(readdirSync(out)).toEqual([LOCK_FILE]);
   });
 
   it('cmsi run refuses before it regenerates the corpus', () => {

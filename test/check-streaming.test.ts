@@ -193,6 +193,8 @@ describe('detached signature over a content file', () => {
 describe('no signed attributes: the signature is over the streamed content itself (RFC 5652 5.4)', () => {
   const P256_CERT = join(CORPUS, 'keys/alice-p256.cert.pem');
   const P256_KEY = join(CORPUS, 'keys/alice-p256.key.pem');
+  const DSA_CERT = join(CORPUS, 'keys/alice-dsa.cert.pem');
+  const DSA_KEY = join(CORPUS, 'keys/alice-dsa.key.pem');
   const sign = (name: string, args: string[], cert = CERT, key = KEY): string => {
     const out = join(tmp, name);
     openssl(['cms', '-sign', '-noattr', '-binary', '-md', 'sha256', '-in', contentPath, '-outform', 'DER', '-out', out, '-signer', cert, '-inkey', key, ...args]);
@@ -226,11 +228,28 @@ describe('no signed attributes: the signature is over the streamed content itsel
     expect(bad.findings.filter((f) => f.rule === 'cmsi/signature-valid').map((f) => f.status)).toEqual(['fail']);
   });
 
-  it('ECDSA needs the bytes: over streamed content it is unchecked and says how to have it read whole, never valid or invalid', () => {
-    const sig = new Uint8Array(readFileSync(sign('noattr-p256.der', [], P256_CERT, P256_KEY)));
+  it('ECDSA P-256 and RSASSA-PSS verify from the digest too: valid, the same JSON as read whole; a changed octet is invalid', () => {
+    for (const [name, args, cert, key] of [
+      ['noattr-p256.der', [], P256_CERT, P256_KEY],
+      ['noattr-pss.der', ['-keyopt', 'rsa_padding_mode:pss'], CERT, KEY],
+    ] as const) {
+      const sig = sign(name, [...args], cert, key);
+      const streamed = json([sig, '--content', contentPath, '--stream-above', '0']);
+      const whole = json([sig, '--content', contentPath]);
+      expect(streamed.result.verdict, name).toBe('valid');
+      expect(streamed.stdout, name).toBe(whole.stdout);
+    }
+    const sig = new Uint8Array(readFileSync(join(tmp, 'noattr-p256.der')));
+    const other = Uint8Array.from(readFileSync(contentPath));
+    other[other.length - 1]! ^= 1;
+    expect(checkBytes('d', sig, { ...options, contentSource: onceContent(other) }).verdict).toBe('invalid');
+  });
+
+  it('DSA, not verified from a digest here: over streamed content it is unchecked and says how to have it read whole, never valid or invalid', () => {
+    const sig = new Uint8Array(readFileSync(sign('noattr-dsa.der', [], DSA_CERT, DSA_KEY)));
     const r = checkBytes('d', sig, { ...options, contentSource: onceContent(new Uint8Array(readFileSync(contentPath))) });
     expect(r.verdict).toBe('unchecked');
-    expect(r.findings.find((f) => f.rule === 'cmsi/crypto-unverifiable')?.message).toMatch(/needs the content's bytes.*raise --stream-above/);
+    expect(r.findings.find((f) => f.rule === 'cmsi/crypto-unverifiable')?.message).toMatch(/is not verified from a digest by this checker.*raise --stream-above/);
     expect(checkBytes('d', sig, { ...options, content: new Uint8Array(readFileSync(contentPath)) }).verdict).toBe('valid');
   });
 });

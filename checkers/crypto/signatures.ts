@@ -17,7 +17,7 @@ import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './c
 import { diagnoseDigestInfo } from './digest-info.ts';
 import { inMemory, streamedDigests, type ContentSource, type SignedContent } from './content-source.ts';
 import { verifyPqSigner } from './pq-signatures.ts';
-import { HASH_OIDS, verifyPkcs1FromDigest } from './rsa-digest-verify.ts';
+import { HASH_OIDS, verifyEcdsaFromDigest, verifyPkcs1FromDigest } from './digest-verify.ts';
 import { pssParamsProblem } from '../cms/pss-params-shape.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
@@ -118,7 +118,7 @@ function verifySigner(ctx: CheckContext, si: SignerInfoView, content: SignedCont
   const pq = verifyPqSigner(ctx, si, cert, toVerify, content?.bytes ?? null);
   if (pq !== null) return pq ? cert : null;
   const key = publicKeyOf(cert, certs.all);
-  if (key && toVerify === null && content) return verifyOverStreamedContent(ctx, si, key, content, certs) ? cert : null;
+  if (key && toVerify === null && content) return verifyOverStreamedContent(ctx, si, cert, key, content, certs) ? cert : null;
   if (!key || toVerify === null) {
     ctx.unchecked('cmsi/crypto-unverifiable', key ? 'nothing to verify: no content' : 'the signer certificate\'s public key cannot be loaded', w);
     return null;
@@ -165,21 +165,53 @@ function checkCountersignatures(ctx: CheckContext, si: SignerInfoView, certs: Ce
 
 /**
  * A signature without signed attributes over content that was streamed (its bytes are not in
- * memory): RSASSA-PKCS1-v1_5 is verified from the content's digest (crypto/rsa-digest-verify.ts);
- * the other schemes need the bytes, and stay unchecked, saying how to have them read whole.
+ * memory): verified from the content's digest where the scheme allows it (crypto/digest-verify.ts:
+ * RSASSA-PKCS1-v1_5, RSASSA-PSS, ECDSA); EdDSA needs the bytes, and DSA is not done from a digest
+ * here: those stay unchecked, saying how to have them read whole.
  */
-function verifyOverStreamedContent(ctx: CheckContext, si: SignerInfoView, key: KeyObject, content: SignedContent, certs: CertIndex): boolean {
+function verifyOverStreamedContent(ctx: CheckContext, si: SignerInfoView, cert: CertInfo, key: KeyObject, content: SignedContent, certs: CertIndex): boolean {
   const w = where(si.at);
   const scheme = signatureScheme(si.signatureAlgorithm.oid);
-  const hash = scheme?.kind === 'rsa-pkcs1' ? scheme.hash ?? hashName(si.digestAlgorithm.oid) : null;
-  const got = hash && HASH_OIDS[hash] ? content.digest(HASH_OIDS[hash]!) : null;
-  const result = hash && got instanceof Uint8Array ? verifyPkcs1FromDigest(key, hash, got, si.signature) : 'unsupported';
-  if (result === 'unsupported') {
-    const why = scheme?.kind !== 'rsa-pkcs1' ? `${si.signatureAlgorithm.oid} needs the content's bytes, not its digest`
-      : got === 'not-computed' ? `its hash ${hash} is not among digestAlgorithms, under which the streamed content was digested` : `its hash is not supported`;
+  const unverified = (why: string): false => {
     ctx.unchecked('cmsi/crypto-unverifiable', `a signature without signed attributes over ${content.size} octets of streamed content is not verified: ${why} (raise --stream-above to read it whole)`, w);
     return false;
+  };
+  const digestOf = (oid: string | undefined): Uint8Array | string => {
+    const d = oid ? content.digest(oid) : null;
+    return d instanceof Uint8Array ? d : d === 'not-computed' ? `its hash ${oid} is not among digestAlgorithms, under which the streamed content was digested` : 'its hash is not supported';
+  };
+  let result: boolean | 'unsupported';
+  switch (scheme?.kind) {
+    case 'rsa-pkcs1': {
+      const hash = scheme.hash ?? hashName(si.digestAlgorithm.oid);
+      const d = digestOf(hash ? HASH_OIDS[hash] : undefined);
+      if (typeof d === 'string') return unverified(d);
+      result = verifyPkcs1FromDigest(key, hash!, d, si.signature);
+      break;
+    }
+    case 'ecdsa': {
+      const d = digestOf(HASH_OIDS[scheme.hash]);
+      if (typeof d === 'string') return unverified(d);
+      result = verifyEcdsaFromDigest(key, d, si.signature);
+      break;
+    }
+    case 'rsa-pss': {
+      const malformed = si.signatureAlgorithm.params ? pssParamsProblem(si.signatureAlgorithm.params) : null;
+      if (malformed) return unverified(`its RSASSA-PSS-params are not of their type (${malformed})`);
+      const p = pssParams(ctx.bytes, si.signatureAlgorithm.params);
+      const hash = p ? hashName(p.hash) : null;
+      const mgfHash = p ? hashName(p.mgfHash) : null;
+      if (!p || !hash || !mgfHash || p.mgf !== OID.mgf1 || p.trailer !== 1) return unverified('its RSASSA-PSS parameters are not supported');
+      const d = digestOf(p.hash);
+      if (typeof d === 'string') return unverified(d);
+      checkPssCertificate(ctx, si, cert);
+      result = pssVerifyDigest(key, hash, mgfHash, d, si.signature, p.saltLength) !== null;
+      break;
+    }
+    default:
+      return unverified(scheme?.kind === 'eddsa' ? `${si.signatureAlgorithm.oid} signs the content's bytes, not its digest` : `${si.signatureAlgorithm.oid} is not verified from a digest by this checker`);
   }
+  if (result === 'unsupported') return unverified(`the key of ${si.signatureAlgorithm.oid} is not supported from a digest`);
   ctx.check('cmsi/signature-valid', result, result ? 'signature verifies with the signer certificate'
     : 'signature does not verify with the signer certificate (from the digest of the streamed content; read whole, the checker would say more about why: raise --stream-above)', where(si.signatureAt));
   if (result) ctx.check(CONTENT_RULE, true, 'signature is over the content', where(si.signatureAt));
@@ -396,6 +428,11 @@ function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
  * hash other than the signature hash. Returns the salt length on success, null otherwise.
  */
 function pssVerify(key: KeyObject, hash: string, mgfHash: string, message: Uint8Array, sig: Uint8Array, saltLength: number | 'auto'): number | null {
+  return pssVerifyDigest(key, hash, mgfHash, new Uint8Array(createHash(hash).update(message).digest()), sig, saltLength);
+}
+
+/** EMSA-PSS-VERIFY (RFC 8017 9.1.2) from mHash, the message's digest: the salt length when it verifies. */
+function pssVerifyDigest(key: KeyObject, hash: string, mgfHash: string, mHash: Uint8Array, sig: Uint8Array, saltLength: number | 'auto'): number | null {
   const pub = key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss' ? rsaPublic(key) : null;
   if (!pub) return null;
   const k = Math.ceil(pub.bits / 8);
@@ -408,7 +445,6 @@ function pssVerify(key: KeyObject, hash: string, mgfHash: string, message: Uint8
   if (m >> BigInt(8 * emLen) !== 0n) return null;
   const em = Uint8Array.from(Buffer.from(m.toString(16).padStart(2 * emLen, '0'), 'hex'));
   const H = (...parts: Uint8Array[]) => { const h = createHash(hash); for (const p of parts) h.update(p); return new Uint8Array(h.digest()); };
-  const mHash = H(message);
   const hLen = mHash.length;
   if (emLen < hLen + (saltLength === 'auto' ? 0 : saltLength) + 2 || em[emLen - 1] !== 0xbc) return null;
   const dbLen = emLen - hLen - 1;

@@ -49,7 +49,12 @@ const nist = (): typeof Nist => createRequire(import.meta.url)('@noble/curves/ni
 /** Whether `signature` (DER Ecdsa-Sig-Value) is `key`'s ECDSA signature over the message whose hash is `digest`. */
 export function verifyEcdsaFromDigest(key: KeyObject, digest: Uint8Array, signature: Uint8Array): boolean | 'unsupported' {
   if (key.asymmetricKeyType !== 'ec') return false;
-  const jwk = key.export({ format: 'jwk' });
+  let jwk: JsonWebKey;
+  try {
+    jwk = key.export({ format: 'jwk' });
+  } catch {
+    return 'unsupported'; // a curve JWK has no name for (brainpool, secp256k1)
+  }
   const curve = jwk.crv === 'P-256' ? nist().p256 : jwk.crv === 'P-384' ? nist().p384 : jwk.crv === 'P-521' ? nist().p521 : null;
   if (!curve || !jwk.x || !jwk.y) return 'unsupported';
   const point = new Uint8Array([4, ...Buffer.from(jwk.x, 'base64url'), ...Buffer.from(jwk.y, 'base64url')]);

@@ -51,6 +51,11 @@ describe('Bouncy Castle adapter', () => {
     expect(verdictText(await consume('auth-enveloped-data/aes-128-gcm', flipLast))).toMatch(/^reject: .*(mac|tag)/i);
   });
 
+  it('rejects an AuthenticatedData whose message-digest attribute is not the digest of its content (the adapter compares with the digest BC computed, not the attribute with itself)', async () => {
+    expect(verdictText(await consume('invalid/enveloped/authenticated-data-message-digest-wrong'))).toMatch(/^reject: AuthenticatedData message-digest does not match the content/);
+    expect(verdictText(await consume('invalid/catalog/authenticated-data-message-digest-twice'))).toMatch(/^reject: /);
+  });
+
   it('verifies signatures at the manifest validationTime against its trust anchors', async () => {
     // The cast is valid 2025-01-01 to 2099-12-31.
     const late = { ...manifest, validationTime: '2100-01-01T00:00:00Z' };

@@ -479,7 +479,12 @@ public final class CmsiBc {
         Attribute md = auth.get(CMSAttributes.messageDigest);
         if (md == null) throw new Reject("authAttrs without message-digest");
         byte[] want = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
-        if (!Arrays.constantTimeAreEqual(want, ad.getContentDigest())) throw new Reject("AuthenticatedData message-digest does not match the content");
+        // The digest BC computed while reading the content is the RecipientInformation's;
+        // CMSAuthenticatedData.getContentDigest() (1.72) returns the message-digest attribute
+        // itself, so comparing with it compared the attribute with itself and caught nothing.
+        byte[] computed = chosen.getContentDigest();
+        if (computed == null) throw new Reject("AuthenticatedData: no digest of the content was computed");
+        if (!Arrays.constantTimeAreEqual(want, computed)) throw new Reject("AuthenticatedData message-digest does not match the content");
       }
     }
     return content;

@@ -478,13 +478,15 @@ public final class CmsiBc {
       if (auth != null) {
         Attribute md = auth.get(CMSAttributes.messageDigest);
         if (md == null) throw new Reject("authAttrs without message-digest");
-        byte[] want = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
-        // The digest BC computed while reading the content is the RecipientInformation's;
-        // CMSAuthenticatedData.getContentDigest() (1.72) returns the message-digest attribute
-        // itself, so comparing with it compared the attribute with itself and caught nothing.
+        // Bouncy Castle's own pattern: CMSAuthenticatedData.getContentDigest() is the message-digest
+        // attribute's value (1.86 also checks the attributes there), and
+        // RecipientInformation.getContentDigest() the digest computed while the content was read.
+        // (Comparing the attribute with getContentDigest(), as this adapter once did, compared the
+        // attribute with itself.)
+        byte[] claimed = ad.getContentDigest();
         byte[] computed = chosen.getContentDigest();
-        if (computed == null) throw new Reject("AuthenticatedData: no digest of the content was computed");
-        if (!Arrays.constantTimeAreEqual(want, computed)) throw new Reject("AuthenticatedData message-digest does not match the content");
+        if (claimed == null || computed == null) throw new Reject("AuthenticatedData: no message-digest or no digest of the content");
+        if (!Arrays.constantTimeAreEqual(claimed, computed)) throw new Reject("AuthenticatedData message-digest does not match the content");
       }
     }
     return content;

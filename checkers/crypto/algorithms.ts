@@ -19,6 +19,11 @@ export function digest(oid: string, data: Uint8Array): Uint8Array | null {
 
 export const hashName = (oid: string): string | null => HASHES[oid] ?? null;
 
+const HASH_OIDS = new Map(Object.entries(HASHES).map(([oid, name]) => [name, oid]));
+
+/** The digest algorithm OID of a hash name ('sha256' -> id-sha256), for asking streamed content for its digest. */
+export const hashOid = (name: string): string | undefined => HASH_OIDS.get(name);
+
 export type SignatureScheme =
   | { readonly kind: 'rsa-pkcs1'; readonly hash: string | null }
   | { readonly kind: 'rsa-pss' }

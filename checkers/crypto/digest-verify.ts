@@ -14,7 +14,6 @@
 import { createRequire } from 'node:module';
 import { constants, publicDecrypt, type KeyObject } from 'node:crypto';
 import type * as Nist from '@noble/curves/nist.js';
-import { OID } from '../../core/oids.ts';
 import { bytesEqual } from './certificates.ts';
 
 /** The DER of DigestInfo up to the digest octets (RFC 8017 9.2 note 1), per hash. */
@@ -64,8 +63,3 @@ export function verifyEcdsaFromDigest(key: KeyObject, digest: Uint8Array, signat
     return false;
   }
 }
-
-/** The digest OID of a hash name this module knows, for asking the streamed content's digests. */
-export const HASH_OIDS: Readonly<Record<string, string>> = {
-  md5: OID.md5, sha1: OID.sha1, sha224: '2.16.840.1.101.3.4.2.4', sha256: OID.sha256, sha384: OID.sha384, sha512: OID.sha512,
-};

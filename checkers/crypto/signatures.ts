@@ -12,12 +12,12 @@ import { where, type CheckContext } from '../context.ts';
 import type { Where } from '../finding.ts';
 import { at, encoding, identifierDer, isContext } from '../cms/fields.ts';
 import { signerInfo, type SignedDataView, type SignerInfoView } from '../cms/signed-data.ts';
-import { digest, hashName, signatureScheme } from './algorithms.ts';
+import { digest, hashName, hashOid, signatureScheme } from './algorithms.ts';
 import { bytesEqual, CertIndex, certInfo, publicKeyOf, type CertInfo } from './certificates.ts';
 import { diagnoseDigestInfo } from './digest-info.ts';
 import { inMemory, streamedDigests, type ContentSource, type SignedContent } from './content-source.ts';
 import { verifyPqSigner } from './pq-signatures.ts';
-import { HASH_OIDS, verifyEcdsaFromDigest, verifyPkcs1FromDigest } from './digest-verify.ts';
+import { verifyEcdsaFromDigest, verifyPkcs1FromDigest } from './digest-verify.ts';
 import { pssParamsProblem } from '../cms/pss-params-shape.ts';
 
 /** Verifications spent per message on certificates the sid does not name (see verifySigner). */
@@ -184,13 +184,13 @@ function verifyOverStreamedContent(ctx: CheckContext, si: SignerInfoView, cert: 
   switch (scheme?.kind) {
     case 'rsa-pkcs1': {
       const hash = scheme.hash ?? hashName(si.digestAlgorithm.oid);
-      const d = digestOf(hash ? HASH_OIDS[hash] : undefined);
+      const d = digestOf(hash ? hashOid(hash) : undefined);
       if (typeof d === 'string') return unverified(d);
       result = verifyPkcs1FromDigest(key, hash!, d, si.signature);
       break;
     }
     case 'ecdsa': {
-      const d = digestOf(HASH_OIDS[scheme.hash]);
+      const d = digestOf(hashOid(scheme.hash));
       if (typeof d === 'string') return unverified(d);
       result = verifyEcdsaFromDigest(key, d, si.signature);
       break;
@@ -198,14 +198,12 @@ function verifyOverStreamedContent(ctx: CheckContext, si: SignerInfoView, cert: 
     case 'rsa-pss': {
       const malformed = si.signatureAlgorithm.params ? pssParamsProblem(si.signatureAlgorithm.params) : null;
       if (malformed) return unverified(`its RSASSA-PSS-params are not of their type (${malformed})`);
-      const p = pssParams(ctx.bytes, si.signatureAlgorithm.params);
-      const hash = p ? hashName(p.hash) : null;
-      const mgfHash = p ? hashName(p.mgfHash) : null;
-      if (!p || !hash || !mgfHash || p.mgf !== OID.mgf1 || p.trailer !== 1) return unverified('its RSASSA-PSS parameters are not supported');
-      const d = digestOf(p.hash);
+      const pss = supportedPss(ctx, si);
+      if (!pss) return unverified('its RSASSA-PSS parameters are not supported');
+      const d = digestOf(pss.params.hash);
       if (typeof d === 'string') return unverified(d);
       checkPssCertificate(ctx, si, cert);
-      result = pssVerifyDigest(key, hash, mgfHash, d, si.signature, p.saltLength) !== null;
+      result = pssVerifyDigest(key, pss.hash, pss.mgfHash, d, si.signature, pss.params.saltLength) !== null;
       break;
     }
     default:
@@ -219,6 +217,14 @@ function verifyOverStreamedContent(ctx: CheckContext, si: SignerInfoView, cert: 
   return result;
 }
 
+/** A SignerInfo's RSASSA-PSS parameters with the hash names this checker computes them with, or null when it cannot (MGF other than MGF1, trailer other than 1, unknown hash). */
+function supportedPss(ctx: CheckContext, si: SignerInfoView): { params: PssParams; hash: string; mgfHash: string } | null {
+  const params = pssParams(ctx.bytes, si.signatureAlgorithm.params);
+  const hash = params ? hashName(params.hash) : null;
+  const mgfHash = params ? hashName(params.mgfHash) : null;
+  return params && hash && mgfHash && params.mgf === OID.mgf1 && params.trailer === 1 ? { params, hash, mgfHash } : null;
+}
+
 function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, data: Uint8Array): boolean | 'unsupported' {
   const scheme = signatureScheme(si.signatureAlgorithm.oid);
   if (!scheme) return 'unsupported';
@@ -230,11 +236,8 @@ function verifySignature(ctx: CheckContext, si: SignerInfoView, key: KeyObject, 
         return h ? verify(h, data, key, sig) : 'unsupported';
       }
       case 'rsa-pss': {
-        const p = pssParams(ctx.bytes, si.signatureAlgorithm.params);
-        const hash = p ? hashName(p.hash) : null;
-        const mgfHash = p ? hashName(p.mgfHash) : null;
-        if (!p || !hash || !mgfHash || p.mgf !== OID.mgf1 || p.trailer !== 1) return 'unsupported';
-        return pssVerify(key, hash, mgfHash, data, sig, p.saltLength) !== null;
+        const pss = supportedPss(ctx, si);
+        return pss ? pssVerify(key, pss.hash, pss.mgfHash, data, sig, pss.params.saltLength) !== null : 'unsupported';
       }
       case 'ecdsa':
       case 'dsa':

@@ -19,7 +19,7 @@ import { formatJsonLine } from '../checkers/format/json.ts';
 import type { Sample } from '../core/manifest.ts';
 import { decide } from '../checkers/verdict.ts';
 import type { LimitHit } from '../checkers/finding.ts';
-import { DEFAULT_MAX_INPUT, InputError, InputTooLarge, readBounded } from './io.ts';
+import { DEFAULT_MAX_INPUT, InputError, InputTooLarge, mib, readBounded } from './io.ts';
 import { checkLargeFile } from './check-file.ts';
 
 /** CheckOptions that can cross to a worker thread (structured clone): all but the catalog and callbacks. */
@@ -68,7 +68,7 @@ export interface TooLarge {
 export function tooLargeResult(name: string, max: number): FileResult {
   const limit: LimitHit = {
     limit: 'input-size', value: max, flag: '--max-input', offset: max,
-    message: `more than ${Math.round(max / (1024 * 1024))} MiB from a pipe, a device or stdin (read whole, unlike a large regular file)`,
+    message: `more than ${mib(max)} from a pipe, a device or stdin (read whole, unlike a large regular file)`,
   };
   const d = decide([], limit);
   return { file: name, verdict: d.verdict, origin: 'der', findings: [], layers: d.layers, reason: d.reason, limit };

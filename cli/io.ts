@@ -35,7 +35,8 @@ export class InputTooLarge extends InputError {
   }
 }
 
-const mib = (n: number): string => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} octets`);
+/** "256 MiB", or the octets when not a whole number of mebibytes. */
+export const mib = (n: number): string => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} octets`);
 
 /** Reads a descriptor to its end, in chunks, failing past `max` octets. */
 export function readBounded(fd: number, source: string, max: number, hint = HINT): Uint8Array {
@@ -58,8 +59,6 @@ export function readInput(path: string, what = 'file', max = DEFAULT_MAX_INPUT, 
       return readBounded(0, 'stdin', max, hint);
     } catch (e) {
       if (e instanceof InputTooLarge) throw e;
-      // stdin closed or a terminal that ended: EOF-like errors read as empty.
-      if ((e as NodeJS.ErrnoException).code === 'EOF') return new Uint8Array(0);
       throw new InputError(`stdin: ${describeFsError(e)}`);
     }
   }

@@ -40,7 +40,8 @@ function readHolder(path: string): Holder | null {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id exists (signal 0 only asks). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -69,7 +70,7 @@ export function lockDir(dir: string, command: string): DirLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = readHolder(path);
-      if (holder && holder.pid !== process.pid && alive(holder.pid)) {
+      if (holder && holder.pid !== process.pid && processAlive(holder.pid)) {
         throw new DirLocked(`${dir} is being written by another cmsi (pid ${holder.pid}, ${holder.command}, since ${holder.since}): wait for it to end or stop it, or use another --out (if pid ${holder.pid} is not cmsi, remove ${path})`);
       }
       // A writer that died (or a lock file that is not ours to read): stale, taken over.

@@ -11,6 +11,7 @@ import { createBouncyCastleAdapter } from '../adapters/stacks/bouncycastle.ts';
 import { createPythonCryptographyAdapter } from '../adapters/stacks/python-cryptography.ts';
 import type { ConsumeVerdict } from '../adapters/verdict.ts';
 import { CORPUS, loadManifest, readBytes } from './helpers/corpus.ts';
+import { processAlive } from '../interop/dir-lock.ts';
 
 const manifest = loadManifest();
 
@@ -19,16 +20,6 @@ async function consume(a: Adapter, id: string): Promise<ConsumeVerdict> {
   if (!s) throw new Error(`no sample ${id}`);
   expect(a.consumes(s), `${a.name} ${id}`).toEqual({ supported: true });
   return a.consume({ manifest, dir: CORPUS, sample: s, bytes: readBytes(CORPUS, s.file) });
-}
-
-/** Whether a process with this id still exists (signal 0 only checks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The comparable part of a verdict: its kind and, for an accept, the content. */
@@ -63,13 +54,13 @@ describe.each(cases)('$stack: persistent process vs one process per message', ({
     const kept: ConsumeVerdict[] = [];
     for (const id of samples) kept.push(await consume(persistent, id));
     expect(persistentPids).toHaveLength(1);
-    expect(alive(persistentPids[0]!)).toBe(true);
+    expect(processAlive(persistentPids[0]!)).toBe(true);
 
     const fresh: ConsumeVerdict[] = [];
     for (const [n, id] of samples.entries()) {
       fresh.push(await consume(perMessage, id));
       expect(perMessagePids, id).toHaveLength(n + 1);
-      expect(alive(perMessagePids[n]!), `process of ${id} still running`).toBe(false);
+      expect(processAlive(perMessagePids[n]!), `process of ${id} still running`).toBe(false);
     }
     expect(new Set(perMessagePids).size).toBe(samples.length);
     expect(perMessagePids).not.toContain(persistentPids[0]);
